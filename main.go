@@ -1,8 +1,412 @@
-// Command zpadd adds Zoom Phone users from a terminal, up to 10 at a time.
+// Command zpadd adds Zoom Phone users from a terminal, up to 10 at a time,
+// through Zoom's POST /v2/phone/users/batch. main.go holds flags,
+// subcommands, configuration and wiring; nothing else.
 package main
 
-import "fmt"
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"runtime/debug"
+	"strings"
+	"syscall"
+
+	"github.com/spf13/cobra"
+	"golang.org/x/term"
+
+	"zpadd/state"
+	"zpadd/ui"
+	"zpadd/ui/cli"
+	"zpadd/zoom"
+	"zpadd/zoom/sandbox"
+	"zpadd/zoom/submit"
+)
+
+// version is set at build time with -ldflags "-X main.version=..."; the
+// module's build info is the fallback.
+var version = ""
+
+// globals are the flags every command shares.
+type globals struct {
+	sandbox    bool
+	gov        bool
+	plan       string
+	accessible bool
+}
+
+// exitError carries a command's exit code out of cobra.
+type exitError struct{ code int }
+
+func (e exitError) Error() string { return fmt.Sprintf("exit %d", e.code) }
 
 func main() {
-	fmt.Println("zpadd")
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	err := newRoot().ExecuteContext(ctx)
+	stop()
+	var ee exitError
+	switch {
+	case errors.As(err, &ee):
+		os.Exit(ee.code)
+	case err != nil:
+		fmt.Fprintln(os.Stderr, "zpadd:", err)
+		os.Exit(cli.ExitOther)
+	}
+}
+
+const envHelp = `Environment:
+  ZOOM_ACCOUNT_ID, ZOOM_CLIENT_ID, ZOOM_CLIENT_SECRET
+                    Server-to-Server OAuth credentials (env wins over the config
+                    file). With none set at all, zpadd uses the embedded sandbox.
+  ZOOM_API_URL      API base (default https://api.zoom.us/v2)
+  ZOOM_OAUTH_URL    token endpoint (default https://zoom.us/oauth/token)
+  ZOOM_PLAN         pro | business: sizes the client-side rate limits
+  ZPADD_HOME        one folder for config, drafts, journal, cache and log
+  ACCESSIBLE=1      line-by-line prompts for screen readers
+  NO_COLOR          no colours
+
+Exit codes:
+  0 all done   1 other error (config, auth, network before anything was sent)
+  2 invalid input or pre-flight blocked, nothing sent
+  3 Zoom refused some or all users   4 outcome unknown after reconcile`
+
+func newRoot() *cobra.Command {
+	g := &globals{}
+	root := &cobra.Command{
+		Use:   "zpadd",
+		Short: "Add Zoom Phone users from a terminal, up to 10 at a time",
+		Long: "zpadd adds Zoom Phone users through POST /v2/phone/users/batch: a keyboard-first\n" +
+			"wizard (no subcommand) and headless commands for scripts.",
+		Args:          cobra.NoArgs,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return runTUI(cmd.Context(), g, nil)
+		},
+	}
+	root.SetHelpTemplate(root.HelpTemplate() + "\n" + envHelp + "\n")
+	pf := root.PersistentFlags()
+	pf.BoolVar(&g.sandbox, "sandbox", false, "run against the embedded Zoom simulator")
+	pf.BoolVar(&g.gov, "gov", false, "use zoomgov.com endpoints by default")
+	pf.StringVar(&g.plan, "plan", "", "rate plan: pro (default) or business (env ZOOM_PLAN)")
+	pf.BoolVar(&g.accessible, "accessible", os.Getenv("ACCESSIBLE") != "", "accessible line-by-line prompts (env ACCESSIBLE=1)")
+
+	root.AddCommand(
+		&cobra.Command{
+			Use:   "add EMAIL...",
+			Short: "Open the wizard on a new draft holding these users, with the last-used batch defaults",
+			Args:  cobra.MinimumNArgs(1),
+			RunE: func(cmd *cobra.Command, args []string) error {
+				return runTUI(cmd.Context(), g, args)
+			},
+		},
+		importCmd(g), draftsCmd(g), exportCmd(g), checkCmd(g), submitCmd(g), sandboxCmd(),
+		&cobra.Command{
+			Use:   "version",
+			Short: "Print zpadd's version",
+			Args:  cobra.NoArgs,
+			Run: func(cmd *cobra.Command, _ []string) {
+				fmt.Fprintln(cmd.OutOrStdout(), "zpadd", buildVersion())
+			},
+		},
+	)
+	return root
+}
+
+func importCmd(g *globals) *cobra.Command {
+	return &cobra.Command{
+		Use:   "import FILE.csv",
+		Short: "Import a CSV into drafts of at most 10 users; prints each draft id",
+		Long: "Import a CSV (header row required; UTF-8 with or without BOM) into one draft per\n" +
+			"10 rows. Row problems are listed as \"row N, column C: message\".",
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return withEnv(cmd, g, func(e *cli.Env) int { return cli.Import(e, args[0]) })
+		},
+	}
+}
+
+func draftsCmd(g *globals) *cobra.Command {
+	var asJSON bool
+	c := &cobra.Command{
+		Use:   "drafts",
+		Short: "List drafts",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return withEnv(cmd, g, func(e *cli.Env) int { return cli.Drafts(e, asJSON) })
+		},
+	}
+	c.Flags().BoolVar(&asJSON, "json", false, `JSON array of {"id","name","users","updated","status"}`)
+	return c
+}
+
+func exportCmd(g *globals) *cobra.Command {
+	var format string
+	c := &cobra.Command{
+		Use:   "export DRAFT",
+		Short: "Write a draft to stdout as CSV (the import columns) or JSON",
+		Args:  cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return withEnv(cmd, g, func(e *cli.Env) int { return cli.Export(e, args[0], format) })
+		},
+	}
+	c.Flags().StringVar(&format, "format", "csv", "csv or json")
+	return c
+}
+
+func checkCmd(g *globals) *cobra.Command {
+	var asJSON bool
+	c := &cobra.Command{
+		Use:   "check DRAFT",
+		Short: "Run pre-flight (local rules and reads against Zoom); sends no write",
+		Long:  "Run pre-flight on a draft. Exit 0 when nothing blocks, 2 when something does.",
+		Args:  cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return withEnv(cmd, g, func(e *cli.Env) int { return cli.Check(cmd.Context(), e, args[0], asJSON) })
+		},
+	}
+	c.Flags().BoolVar(&asJSON, "json", false, `JSON array of {"email","status","id","error","checks"}`)
+	return c
+}
+
+func submitCmd(g *globals) *cobra.Command {
+	var o cli.SubmitOptions
+	c := &cobra.Command{
+		Use:   "submit DRAFT...",
+		Short: "Submit drafts, one POST each, resumable",
+		Long: "Submit one or more drafts one after another, one POST each, inside the account's\n" +
+			"rate limits. Run it again after an interruption: the batch in flight is reconciled\n" +
+			"and no created user is sent twice. Progress goes to stderr, results to stdout.",
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return withEnv(cmd, g, func(e *cli.Env) int { return cli.Submit(cmd.Context(), e, args, o) })
+		},
+	}
+	c.Flags().BoolVar(&o.Yes, "yes", false, "submit without asking (required when stdin is not a terminal)")
+	c.Flags().BoolVar(&o.JSON, "json", false, `JSON array of {"email","status","id","error","checks"}`)
+	c.Flags().BoolVar(&o.DryRun, "dry-run", false, "print the exact request bodies and send nothing")
+	return c
+}
+
+func sandboxCmd() *cobra.Command {
+	var addr, behave string
+	c := &cobra.Command{
+		Use:   "sandbox",
+		Short: "Serve the Zoom simulator over HTTP for other programs",
+		Long: "Serve the embedded Zoom simulator. The first lines on stdout are export lines\n" +
+			"(ZOOM_API_URL, ZOOM_OAUTH_URL, ZOOM_ACCOUNT_ID, ZOOM_CLIENT_ID, ZOOM_CLIENT_SECRET):\n" +
+			"  eval \"$(zpadd sandbox --addr 127.0.0.1:8099 | head -5)\"\n" +
+			"Behaviours (--behave, or env ZPADD_SANDBOX): " + sandbox.BehaviourHelp,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if behave == "" {
+				behave = os.Getenv("ZPADD_SANDBOX")
+			}
+			opts, err := sandbox.ParseBehaviours(behave)
+			if err != nil {
+				return err
+			}
+			return sandbox.Serve(cmd.Context(), addr, opts, cmd.OutOrStdout())
+		},
+	}
+	c.Flags().StringVar(&addr, "addr", "127.0.0.1:0", "address to listen on")
+	c.Flags().StringVar(&behave, "behave", "", "comma-separated behaviours, e.g. all-or-nothing,latency=50ms")
+	return c
+}
+
+// app is everything a command needs, wired from the environment.
+type app struct {
+	home     state.Home
+	store    *state.Store
+	journal  *state.Journal
+	conn     connection
+	connErr  error // reported only by commands that talk to Zoom
+	logger   *slog.Logger
+	closeLog func()
+}
+
+func openApp(g *globals) (*app, error) {
+	home, err := state.ResolveHome()
+	if err != nil {
+		return nil, err
+	}
+	if err := home.Ensure(); err != nil {
+		return nil, err
+	}
+	logger, closeLog := openLog(home)
+	a := &app{home: home, logger: logger, closeLog: closeLog}
+	a.conn, a.connErr = resolveConnection(g, home)
+	if a.store, err = state.OpenStore(home); err != nil {
+		closeLog()
+		return nil, err
+	}
+	if a.journal, err = state.OpenJournal(targetHome(home, a.conn)); err != nil {
+		closeLog()
+		return nil, err
+	}
+	return a, nil
+}
+
+// targetHome keeps the sandbox's journal, history and catalog cache apart
+// from real Zoom's (drafts are shared): a user "created" in the simulator
+// must never count as created when a real submit resumes, and the
+// simulator's sites must never be shown as the account's.
+func targetHome(h state.Home, conn connection) state.Home {
+	if conn.sandbox {
+		h.State = filepath.Join(h.State, "sandbox")
+		h.Cache = filepath.Join(h.Cache, "sandbox")
+	}
+	return h
+}
+
+// openLog sends slog to the log file only: the terminal belongs to the TUI
+// or to the command's output.
+func openLog(h state.Home) (*slog.Logger, func()) {
+	f, err := os.OpenFile(h.LogFile(), os.O_CREATE|os.O_APPEND|os.O_WRONLY, 0o600)
+	if err != nil {
+		return slog.New(slog.NewTextHandler(io.Discard, nil)), func() {}
+	}
+	return slog.New(slog.NewTextHandler(f, nil)), func() { f.Close() }
+}
+
+// connection says how zpadd reaches Zoom: real credentials, or the sandbox.
+type connection struct {
+	cfg     zoom.Config
+	sandbox bool
+}
+
+// resolveConnection applies the credential contract: env, then the config
+// file; --sandbox, or no credentials at all, selects the simulator; some but
+// not all credentials is an error naming what is missing.
+func resolveConnection(g *globals, home state.Home) (connection, error) {
+	cfg := zoom.ConfigFromEnv(g.gov)
+	fillFromConfigFile(&cfg, home)
+	if g.plan != "" {
+		cfg.Plan = g.plan
+	}
+	if cfg.Plan != "" && cfg.Plan != "pro" && cfg.Plan != "business" {
+		return connection{}, fmt.Errorf("unknown rate plan %q: use pro or business (--plan or ZOOM_PLAN)", cfg.Plan)
+	}
+	if g.sandbox {
+		return connection{cfg: cfg, sandbox: true}, nil
+	}
+	missing := cfg.Missing()
+	if len(missing) == 3 {
+		return connection{cfg: cfg, sandbox: true}, nil
+	}
+	if len(missing) > 0 {
+		return connection{}, fmt.Errorf("missing Zoom credentials: set %s (or run with --sandbox)", strings.Join(missing, ", "))
+	}
+	return connection{cfg: cfg}, nil
+}
+
+// fileConfig is the optional config file (config.json in the config folder,
+// 0600). Values there fill in what the environment leaves empty.
+type fileConfig struct {
+	AccountID    string `json:"account_id"`
+	ClientID     string `json:"client_id"`
+	ClientSecret string `json:"client_secret"`
+	Plan         string `json:"plan"`
+}
+
+func fillFromConfigFile(cfg *zoom.Config, home state.Home) {
+	raw, err := os.ReadFile(filepath.Join(home.Config, "config.json"))
+	if err != nil {
+		return
+	}
+	var fc fileConfig
+	if json.Unmarshal(raw, &fc) != nil {
+		return
+	}
+	fill := func(dst *string, v string) {
+		if *dst == "" {
+			*dst = v
+		}
+	}
+	fill(&cfg.AccountID, fc.AccountID)
+	fill(&cfg.ClientID, fc.ClientID)
+	fill(&cfg.ClientSecret, fc.ClientSecret)
+	fill(&cfg.Plan, fc.Plan)
+}
+
+// sandboxAPIURL is where the in-process simulator answers: its transport
+// hands every request to its handler, so the host never resolves.
+const sandboxAPIURL = "http://sandbox.zpadd.invalid"
+
+// service builds the submit workflow over Zoom or the in-process sandbox,
+// sharing the app's one store and journal (their file locks are per
+// instance).
+func (a *app) service() (*submit.Service, error) {
+	if a.connErr != nil {
+		return nil, a.connErr
+	}
+	cfg := a.conn.cfg
+	if a.conn.sandbox {
+		sb := sandbox.New(sandbox.Options{})
+		cfg.AccountID, cfg.ClientID, cfg.ClientSecret = sb.Credentials()
+		cfg.APIURL, cfg.OAuthURL = sandboxAPIURL+"/v2", sandboxAPIURL+"/oauth/token"
+		cfg.HTTPClient = &http.Client{Transport: sb.Transport()}
+	}
+	cfg.Logger = a.logger
+	client, err := zoom.New(cfg)
+	if err != nil {
+		return nil, err
+	}
+	return submit.New(client, targetHome(a.home, a.conn), a.journal, submit.Options{Store: a.store, Logger: a.logger}), nil
+}
+
+func withEnv(cmd *cobra.Command, g *globals, run func(*cli.Env) int) error {
+	a, err := openApp(g)
+	if err != nil {
+		return err
+	}
+	defer a.closeLog()
+	e := &cli.Env{
+		Home: a.home, Store: a.store, Journal: a.journal,
+		Stdin: cmd.InOrStdin(), Stdout: cmd.OutOrStdout(), Stderr: cmd.ErrOrStderr(),
+		StdinIsTerminal: term.IsTerminal(int(os.Stdin.Fd())),
+		Service: func() (*submit.Service, error) {
+			if a.conn.sandbox {
+				fmt.Fprintln(cmd.ErrOrStderr(), "zpadd: using the embedded sandbox, not real Zoom")
+			}
+			return a.service()
+		},
+	}
+	if code := run(e); code != cli.ExitOK {
+		return exitError{code}
+	}
+	return nil
+}
+
+func runTUI(ctx context.Context, g *globals, emails []string) error {
+	a, err := openApp(g)
+	if err != nil {
+		return err
+	}
+	defer a.closeLog()
+	svc, err := a.service()
+	if err != nil {
+		return err
+	}
+	return ui.Run(ctx, ui.Options{
+		Home: a.home, Store: a.store, Journal: a.journal, Service: svc,
+		Sandbox: a.conn.sandbox, StartEmails: emails, Accessible: g.accessible,
+		Input: os.Stdin, Output: os.Stdout,
+	})
+}
+
+func buildVersion() string {
+	if version != "" {
+		return version
+	}
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" {
+		return bi.Main.Version
+	}
+	return "(devel)"
 }

@@ -1,0 +1,241 @@
+package ui
+
+import (
+	"context"
+	"time"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/spinner"
+	tea "charm.land/bubbletea/v2"
+
+	"zpadd/state"
+	"zpadd/ui/common"
+	"zpadd/ui/keys"
+	"zpadd/ui/styles"
+)
+
+// Minimum window size; below it the shell only asks for a larger window.
+const (
+	minWidth  = 60
+	minHeight = 16
+)
+
+// saveEvery coalesces saves: a burst of changes (typing, a scanner burst)
+// is written at most this often, and at once on quit.
+const saveEvery = 250 * time.Millisecond
+
+// App is the shell: a stack of screens inside a frame.
+type App struct {
+	ctx   *common.Context
+	base  context.Context
+	opts  Options
+	stack []common.Screen
+	ids   []common.ScreenID // parallel to stack, for the breadcrumb
+
+	factories map[common.ScreenID]common.Factory
+
+	help     help.Model
+	fullHelp bool
+	spinner  spinner.Model
+
+	width, height int
+
+	lock       *state.DraftLock
+	notice     string // read-only or similar banner for the open draft
+	dirty      bool   // Draft changed since the last save
+	saveQueued bool
+	lastSave   time.Time
+	saveErr    error
+
+	status    string
+	statusErr bool
+	statusSeq int
+
+	refreshing bool
+	quitting   bool
+}
+
+func newApp(base context.Context, o Options) *App {
+	st := styles.New(darkTheme(o.Theme))
+	ctx := &common.Context{
+		Styles:     st,
+		Home:       o.Home,
+		Store:      o.Store,
+		Journal:    o.Journal,
+		Service:    o.Service,
+		Sandbox:    o.Sandbox,
+		Account:    o.Account,
+		Accessible: o.Accessible,
+		Width:      100,
+		Height:     26,
+	}
+	if o.Service != nil {
+		if c := o.Service.CachedCatalog(); c != nil {
+			ctx.Catalog = c
+		}
+		ctx.CatalogStale = true
+	}
+	h := help.New()
+	h.Styles.ShortKey = st.Help.Bold(true)
+	h.Styles.ShortDesc = st.Help
+	h.Styles.ShortSeparator = st.Help
+	h.Styles.FullKey = st.Help.Bold(true)
+	h.Styles.FullDesc = st.Help
+	h.Styles.FullSeparator = st.Help
+	sp := spinner.New(spinner.WithSpinner(spinner.MiniDot), spinner.WithStyle(st.Muted))
+	a := &App{
+		ctx:       ctx,
+		base:      base,
+		opts:      o,
+		factories: screenFactories(),
+		help:      h,
+		spinner:   sp,
+		width:     100,
+		height:    30,
+	}
+	a.stack = []common.Screen{a.build(common.Navigate{To: common.HomeScreen})}
+	a.ids = []common.ScreenID{common.HomeScreen}
+	return a
+}
+
+// Init starts the catalog refresh and the first screen; `zpadd add` opens
+// its new draft at once.
+func (a *App) Init() tea.Cmd {
+	cmds := []tea.Cmd{a.top().Init()}
+	if a.ctx.Service != nil {
+		a.refreshing = true
+		cmds = append(cmds, a.refreshCatalog(), a.spinner.Tick)
+	}
+	if len(a.opts.StartEmails) > 0 {
+		cmds = append(cmds, func() tea.Msg {
+			return common.NewDraft{Users: a.opts.StartEmails}
+		})
+	}
+	return tea.Batch(cmds...)
+}
+
+func (a *App) top() common.Screen { return a.stack[len(a.stack)-1] }
+
+// Update routes messages: shell messages here, everything else to the top
+// screen.
+func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		a.width, a.height = msg.Width, msg.Height
+		a.resize()
+		return a, nil
+	case tea.KeyPressMsg:
+		if key.Matches(msg, keys.Quit) {
+			return a, a.quit()
+		}
+		if a.tooSmall() {
+			return a, nil
+		}
+		// The status line shows until the next key press.
+		a.status, a.statusErr = "", false
+		if key.Matches(msg, keys.Help) && !a.capturing() {
+			a.fullHelp = !a.fullHelp
+			a.resize()
+			return a, nil
+		}
+	case common.Navigate:
+		return a, a.navigate(msg)
+	case common.Back:
+		return a, a.back()
+	case common.NewDraft:
+		return a, a.newDraft(msg)
+	case common.DraftChanged:
+		return a, a.changed()
+	case saveTickMsg:
+		a.saveQueued = false
+		if a.dirty {
+			return a, a.save()
+		}
+		return a, nil
+	case common.ErrorMsg:
+		a.status, a.statusErr = msg.Err.Error(), true
+		return a, nil
+	case common.StatusMsg:
+		return a, a.flash(msg.Text)
+	case clearStatusMsg:
+		if msg.seq == a.statusSeq && !a.statusErr {
+			a.status = ""
+		}
+		return a, nil
+	case common.Bell:
+		return a, tea.Raw("\a")
+	case catalogMsg:
+		return a, a.catalogArrived(msg)
+	case spinner.TickMsg:
+		if !a.refreshing {
+			return a, nil
+		}
+		var cmd tea.Cmd
+		a.spinner, cmd = a.spinner.Update(msg)
+		return a, cmd
+	}
+	return a, a.forward(msg)
+}
+
+// forward hands a message to the top screen.
+func (a *App) forward(msg tea.Msg) tea.Cmd {
+	s, cmd := a.top().Update(msg)
+	a.stack[len(a.stack)-1] = s
+	return cmd
+}
+
+func (a *App) capturing() bool {
+	c, ok := a.top().(common.TextCapturer)
+	return ok && c.CapturingText()
+}
+
+type clearStatusMsg struct{ seq int }
+
+// flash shows text on the status line for a few seconds.
+func (a *App) flash(text string) tea.Cmd {
+	a.statusSeq++
+	seq := a.statusSeq
+	a.status, a.statusErr = text, false
+	return tea.Tick(4*time.Second, func(time.Time) tea.Msg { return clearStatusMsg{seq: seq} })
+}
+
+// quit saves the open draft and quits, asking nothing.
+func (a *App) quit() tea.Cmd {
+	a.quitting = true
+	a.shutdown()
+	return tea.Quit
+}
+
+// shutdown saves and releases the open draft; safe to call twice.
+func (a *App) shutdown() {
+	if a.ctx.Draft != nil && a.dirty && !a.ctx.ReadOnly && a.ctx.Store != nil {
+		if err := a.ctx.Store.Save(a.ctx.Draft); err == nil {
+			a.dirty = false
+		} else {
+			a.saveErr = err
+		}
+	}
+	if a.lock != nil {
+		a.lock.Release()
+		a.lock = nil
+	}
+}
+
+// resize recomputes the body size and tells every screen on the stack.
+func (a *App) resize() {
+	a.help.SetWidth(a.width - 2)
+	w, h := a.width-2, a.height-a.chromeHeight()
+	if w < 1 {
+		w = 1
+	}
+	if h < 1 {
+		h = 1
+	}
+	a.ctx.Width, a.ctx.Height = w, h
+	for _, s := range a.stack {
+		s.SetSize(w, h)
+	}
+}
+
+func (a *App) tooSmall() bool { return a.width < minWidth || a.height < minHeight }

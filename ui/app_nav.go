@@ -1,0 +1,188 @@
+package ui
+
+import (
+	"errors"
+	"fmt"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"zpadd/state"
+	"zpadd/ui/common"
+)
+
+// build makes a screen for a navigation request; an unknown screen becomes
+// an error on the status line rather than a crash.
+func (a *App) build(n common.Navigate) common.Screen {
+	f, ok := a.factories[n.To]
+	if !ok {
+		return nil
+	}
+	s := f(a.ctx, n)
+	s.SetSize(a.ctx.Width, a.ctx.Height)
+	return s
+}
+
+// navigate opens the draft the request names (if any) and pushes the screen.
+func (a *App) navigate(n common.Navigate) tea.Cmd {
+	var cmds []tea.Cmd
+	if n.DraftID != "" && (a.ctx.Draft == nil || a.ctx.Draft.ID != n.DraftID) {
+		if err := a.openDraft(n.DraftID); err != nil {
+			return common.Error(err)
+		}
+		if a.notice != "" {
+			cmds = append(cmds, common.Status(a.notice))
+		}
+	}
+	if n.To != common.HomeScreen && a.ctx.Draft == nil {
+		return common.Error(fmt.Errorf("no draft is open: choose one on the home screen first"))
+	}
+	if n.To == common.HomeScreen {
+		return a.home()
+	}
+	s := a.build(n)
+	if s == nil {
+		return common.Error(fmt.Errorf("the %s screen is not available in this build", n.To))
+	}
+	if n.Replace && len(a.stack) > 1 {
+		a.stack[len(a.stack)-1], a.ids[len(a.ids)-1] = s, n.To
+	} else {
+		a.stack, a.ids = append(a.stack, s), append(a.ids, n.To)
+	}
+	cmds = append(cmds, s.Init())
+	return tea.Batch(cmds...)
+}
+
+// back pops the top screen; reaching Home closes the draft.
+func (a *App) back() tea.Cmd {
+	if len(a.stack) <= 1 {
+		return nil
+	}
+	a.stack, a.ids = a.stack[:len(a.stack)-1], a.ids[:len(a.ids)-1]
+	if len(a.stack) == 1 {
+		return a.home()
+	}
+	return a.forward(common.Shown{})
+}
+
+// home returns to the Home screen, saving and closing the open draft.
+func (a *App) home() tea.Cmd {
+	var cmd tea.Cmd
+	if a.dirty {
+		cmd = a.save()
+	}
+	a.closeDraft()
+	a.stack, a.ids = a.stack[:1], a.ids[:1]
+	return tea.Batch(cmd, a.forward(common.Shown{}))
+}
+
+// openDraft loads and locks a draft. Locked elsewhere → read-only with a
+// notice; the draft is still shown.
+func (a *App) openDraft(id string) error {
+	if a.ctx.Store == nil {
+		return errors.New("no draft store: drafts cannot be opened")
+	}
+	a.closeDraft()
+	lock, lerr := a.ctx.Store.Lock(id)
+	readOnly := false
+	notice := ""
+	switch {
+	case lerr == nil:
+	case errors.Is(lerr, state.ErrLocked):
+		readOnly = true
+		notice = lerr.Error()
+	default:
+		return fmt.Errorf("open draft %s: %w", id, lerr)
+	}
+	d, err := a.ctx.Store.Load(id)
+	if err != nil {
+		if lock != nil {
+			lock.Release()
+		}
+		return fmt.Errorf("open draft %s: %w", id, err)
+	}
+	a.lock, a.notice = lock, notice
+	a.ctx.Draft, a.ctx.ReadOnly = d, readOnly
+	a.dirty, a.saveErr = false, nil
+	return nil
+}
+
+func (a *App) closeDraft() {
+	a.shutdown()
+	a.ctx.Draft, a.ctx.ReadOnly, a.notice = nil, false, ""
+	a.saveErr = nil
+}
+
+// newDraft creates a draft with the last-used defaults (and the given
+// users), saves it and opens it: on its defaults screen when empty, on the
+// batch table when it already holds users.
+func (a *App) newDraft(n common.NewDraft) tea.Cmd {
+	if a.ctx.Store == nil {
+		return common.Error(errors.New("no draft store: cannot create a draft"))
+	}
+	name := n.Name
+	if name == "" {
+		name = "Batch " + a.ctx.Time().Format("2 Jan 15:04")
+	}
+	d := state.NewDraft(name, a.ctx.Store.LastDefaults())
+	var refused []string
+	for _, e := range n.Users {
+		if _, err := d.AddUser(e); err != nil {
+			refused = append(refused, fmt.Sprintf("%s (%v)", e, err))
+		}
+	}
+	if err := a.ctx.Store.Save(d); err != nil {
+		return common.Error(fmt.Errorf("create draft: %w", err))
+	}
+	a.home()
+	// The batch goes under the defaults, so leaving the defaults (esc or
+	// "continue") lands on the table.
+	cmd := a.navigate(common.Navigate{To: common.BatchScreen, DraftID: d.ID})
+	if len(d.Users) == 0 && a.ctx.Draft != nil {
+		cmd = tea.Batch(cmd, a.navigate(common.Navigate{To: common.DefaultsScreen}))
+	}
+	if len(refused) > 0 {
+		cmd = tea.Batch(cmd, common.Error(fmt.Errorf("not added: %v", refused)))
+	}
+	return cmd
+}
+
+type saveTickMsg struct{}
+
+// changed records a draft change and saves now, or soon when a save just
+// happened (bursts of keys or scans are written together).
+func (a *App) changed() tea.Cmd {
+	if a.ctx.Draft == nil || a.ctx.ReadOnly {
+		return nil
+	}
+	a.dirty = true
+	if time.Since(a.lastSave) >= saveEvery {
+		return a.save()
+	}
+	if a.saveQueued {
+		return nil
+	}
+	a.saveQueued = true
+	return tea.Tick(saveEvery, func(time.Time) tea.Msg { return saveTickMsg{} })
+}
+
+// save writes the open draft; the result goes to the top screen.
+func (a *App) save() tea.Cmd {
+	d := a.ctx.Draft
+	if d == nil || a.ctx.Store == nil || a.ctx.ReadOnly {
+		return nil
+	}
+	err := a.ctx.Store.Save(d)
+	a.lastSave = time.Now()
+	a.saveErr = err
+	if err == nil {
+		a.dirty = false
+		_ = a.ctx.Store.SaveLastDefaults(d.Defaults)
+	}
+	at := a.ctx.Time()
+	cmd := a.forward(common.DraftSaved{At: at, Err: err})
+	if err != nil {
+		return tea.Batch(cmd, common.Error(fmt.Errorf("not saved (kept in memory): %w", err)))
+	}
+	return cmd
+}

@@ -1,0 +1,149 @@
+package ui
+
+import (
+	"strconv"
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"zpadd/ui/common"
+)
+
+// chromeHeight is the rows the frame takes: header, rule, status, help.
+func (a *App) chromeHeight() int {
+	h := 4
+	if a.fullHelp {
+		h += lipgloss.Height(a.help.FullHelpView(a.top().KeyMap().FullHelp())) - 1
+	}
+	return h
+}
+
+// View draws the frame around the top screen.
+func (a *App) View() tea.View {
+	v := tea.NewView(a.render())
+	v.AltScreen = true
+	v.WindowTitle = "zpadd"
+	return v
+}
+
+// render is View's content, separate so tests and goldens can read it.
+func (a *App) render() string {
+	if a.quitting {
+		return ""
+	}
+	st := a.ctx.Styles
+	if a.tooSmall() {
+		return st.Notice.Render("make the window larger") + "\n" +
+			st.Muted.Render("zpadd needs at least 60×16; this window is "+strconv.Itoa(a.width)+"×"+strconv.Itoa(a.height))
+	}
+	var b strings.Builder
+	b.WriteString(a.header())
+	b.WriteByte('\n')
+	b.WriteString(" " + st.Rule.Render(strings.Repeat("─", a.width-2)))
+	b.WriteByte('\n')
+
+	body := a.top().View()
+	lines := strings.Split(body, "\n")
+	h := a.ctx.Height
+	for i := 0; i < h; i++ {
+		if i < len(lines) {
+			b.WriteString(" " + ansi.Truncate(lines[i], a.width-1, "…"))
+		}
+		b.WriteByte('\n')
+	}
+	b.WriteString(" " + a.statusLine())
+	b.WriteByte('\n')
+	km := a.top().KeyMap()
+	if a.fullHelp {
+		b.WriteString(indent(a.help.FullHelpView(km.FullHelp())))
+	} else {
+		b.WriteString(" " + a.help.ShortHelpView(km.ShortHelp()))
+	}
+	return b.String()
+}
+
+// header: breadcrumb on the left; SANDBOX, account, catalog age (and the
+// draft's save state) on the right.
+func (a *App) header() string {
+	st := a.ctx.Styles
+	crumbs := []string{st.App.Render("zpadd")}
+	for i := 1; i < len(a.stack); i++ {
+		t := a.ids[i].String()
+		if tt, ok := a.stack[i].(common.Titled); ok {
+			t = tt.Title()
+		}
+		if t != "" {
+			crumbs = append(crumbs, st.Breadcrumb.Render(t))
+		}
+	}
+	left := " " + strings.Join(crumbs, st.Muted.Render(" › "))
+
+	var right []string
+	if a.ctx.Sandbox {
+		right = append(right, st.Sandbox.Render("SANDBOX"))
+	}
+	if acct := a.account(); acct != "" {
+		right = append(right, st.Account.Render(acct))
+	}
+	if a.ctx.ReadOnly {
+		right = append(right, st.Warn.Render("read-only"))
+	} else if a.ctx.Draft != nil && a.saveErr != nil {
+		right = append(right, st.Err.Render("NOT SAVED"))
+	}
+	age := catalogAge(a.ctx.Catalog, a.ctx.CatalogStale, a.ctx.Time())
+	if a.ctx.CatalogStale || a.ctx.Catalog == nil {
+		age = st.Stale.Render(age)
+	} else {
+		age = st.Muted.Render(age)
+	}
+	if a.refreshing {
+		age = a.spinner.View() + " " + age
+	}
+	right = append(right, age)
+	r := strings.Join(right, st.Muted.Render(" · ")) + " "
+
+	gap := a.width - lipgloss.Width(left) - lipgloss.Width(r)
+	if gap < 1 {
+		// Too narrow for both: the breadcrumb keeps its start.
+		left = ansi.Truncate(left, a.width-lipgloss.Width(r)-1, "…")
+		gap = a.width - lipgloss.Width(left) - lipgloss.Width(r)
+		if gap < 1 {
+			gap = 1
+		}
+	}
+	return left + strings.Repeat(" ", gap) + r
+}
+
+func (a *App) account() string {
+	if a.ctx.Account != "" {
+		return a.ctx.Account
+	}
+	if a.ctx.Catalog != nil {
+		return a.ctx.Catalog.Account
+	}
+	return ""
+}
+
+func (a *App) statusLine() string {
+	st := a.ctx.Styles
+	switch {
+	case a.status != "" && a.statusErr:
+		return st.Err.Render("✗ " + a.status)
+	case a.status != "":
+		return st.Status.Render(a.status)
+	case a.ctx.ReadOnly && a.notice != "":
+		return st.Notice.Render(a.notice)
+	}
+	return ""
+}
+
+func indent(s string) string {
+	lines := strings.Split(s, "\n")
+	for i := range lines {
+		lines[i] = " " + lines[i]
+	}
+	return strings.Join(lines, "\n")
+}
+

@@ -1,0 +1,266 @@
+// Package batch is the batch table: the draft's users (n/10) with a status
+// mark per row from validation; add, edit, duplicate, delete, reorder,
+// paste a list of emails, and the ways on to defaults, scan and review.
+package batch
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"zpadd/state"
+	"zpadd/ui/common"
+	"zpadd/ui/keys"
+)
+
+// Model is the batch screen.
+type Model struct {
+	ctx      *common.Context
+	cursor   int
+	confirm  bool // delete asked, waiting for y
+	problems state.Problems
+	pasteMsg []string // who a paste left out and why
+	width    int
+	height   int
+}
+
+// New builds the batch screen for ctx.Draft (common.Factory).
+func New(ctx *common.Context, nav common.Navigate) common.Screen {
+	m := &Model{ctx: ctx}
+	if nav.User > 0 {
+		m.cursor = nav.User
+	}
+	m.revalidate()
+	return m
+}
+
+// Init implements common.Screen.
+func (m *Model) Init() tea.Cmd { return nil }
+
+// SetSize implements common.Screen.
+func (m *Model) SetSize(w, h int) { m.width, m.height = w, h }
+
+// Title is the draft's name, for the breadcrumb.
+func (m *Model) Title() string {
+	if m.ctx.Draft == nil {
+		return "batch"
+	}
+	return m.ctx.Draft.Name
+}
+
+// revalidate recomputes the problems once per change, not per frame.
+func (m *Model) revalidate() {
+	if m.ctx.Draft == nil {
+		m.problems = nil
+		return
+	}
+	m.problems = state.Validate(m.ctx.Draft, m.ctx.Catalog)
+	if n := len(m.ctx.Draft.Users); m.cursor >= n {
+		m.cursor = max(n-1, 0)
+	}
+}
+
+// Key bindings of the batch screen.
+var (
+	addKey      = key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "add"))
+	editKey     = key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "edit"))
+	copyKey     = key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "copy"))
+	deleteKey   = key.NewBinding(key.WithKeys("x", "delete"), key.WithHelp("x", "delete"))
+	upKey       = key.NewBinding(key.WithKeys("K", "shift+up"), key.WithHelp("K/shift+↑", "move up"))
+	downKey     = key.NewBinding(key.WithKeys("J", "shift+down"), key.WithHelp("J/shift+↓", "move down"))
+	defaultsKey = key.NewBinding(key.WithKeys("D"), key.WithHelp("D", "defaults"))
+	scanKey     = key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "scan phones"))
+	reviewKey   = key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "review"))
+	pasteKey    = key.NewBinding(key.WithKeys("ctrl+v"), key.WithHelp("paste", "add emails"))
+	homeKey     = key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "home"))
+)
+
+// KeyMap implements common.Screen.
+func (m *Model) KeyMap() help.KeyMap {
+	if m.confirm {
+		return keys.Map{Short: []key.Binding{keys.Yes, keys.No}}
+	}
+	if m.ctx.ReadOnly {
+		return keys.Map{Short: []key.Binding{keys.Up, keys.Down, editKey, reviewKey, homeKey, keys.Help}}
+	}
+	return keys.Map{
+		Short: []key.Binding{addKey, editKey, defaultsKey, copyKey, deleteKey, scanKey, reviewKey, pasteKey, homeKey},
+		Full: [][]key.Binding{
+			{keys.Up, keys.Down, upKey, downKey},
+			{addKey, editKey, copyKey, deleteKey, pasteKey},
+			{defaultsKey, scanKey, reviewKey, homeKey, keys.Quit},
+		},
+	}
+}
+
+// ErrFull is the message for an 11th user.
+var ErrFull = fmt.Errorf("a batch holds at most %d users (one Zoom request): start a new batch from Home for the next ones", state.MaxUsers)
+
+var errReadOnly = errors.New("this draft is read-only here (open in another zpadd): changes are not allowed")
+
+// Update implements common.Screen.
+func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
+	d := m.ctx.Draft
+	switch msg := msg.(type) {
+	case common.Shown, common.CatalogUpdated:
+		m.revalidate()
+		return m, nil
+	case tea.PasteMsg:
+		return m, m.paste(msg.Content)
+	case tea.KeyPressMsg:
+		if d == nil {
+			return m, nil
+		}
+		if m.confirm {
+			m.confirm = false
+			if key.Matches(msg, keys.Yes) {
+				return m, m.deleteUser()
+			}
+			return m, nil
+		}
+		m.pasteMsg = nil
+		switch {
+		case key.Matches(msg, keys.Up):
+			if m.cursor > 0 {
+				m.cursor--
+			}
+		case key.Matches(msg, keys.Down):
+			if m.cursor < len(d.Users)-1 {
+				m.cursor++
+			}
+		case key.Matches(msg, homeKey):
+			return m, common.GoBack()
+		case key.Matches(msg, editKey):
+			if len(d.Users) == 0 {
+				return m, m.add()
+			}
+			return m, common.Go(common.Navigate{To: common.UserScreen, User: m.cursor})
+		case key.Matches(msg, reviewKey):
+			return m, common.Go(common.Navigate{To: common.ReviewScreen})
+		case m.ctx.ReadOnly:
+			return m, common.Error(errReadOnly)
+		case key.Matches(msg, addKey):
+			return m, m.add()
+		case key.Matches(msg, copyKey):
+			return m, m.duplicate()
+		case key.Matches(msg, deleteKey):
+			if len(d.Users) > 0 {
+				m.confirm = true
+			}
+		case key.Matches(msg, upKey):
+			return m, m.move(-1)
+		case key.Matches(msg, downKey):
+			return m, m.move(+1)
+		case key.Matches(msg, defaultsKey):
+			return m, common.Go(common.Navigate{To: common.DefaultsScreen})
+		case key.Matches(msg, scanKey):
+			return m, common.Go(common.Navigate{To: common.ScanScreen})
+		}
+	}
+	return m, nil
+}
+
+// add opens the user form on a new user, or refuses an 11th.
+func (m *Model) add() tea.Cmd {
+	if len(m.ctx.Draft.Users) >= state.MaxUsers {
+		return tea.Batch(common.Error(ErrFull), common.Ring())
+	}
+	return common.Go(common.Navigate{To: common.UserScreen, User: common.NewUser})
+}
+
+// duplicate copies the selected user's shared settings (site, template,
+// plans, SMS, desk-phone models) into a new user below it; what must be
+// unique (email, names, extension, numbers, MACs) is left empty.
+func (m *Model) duplicate() tea.Cmd {
+	d := m.ctx.Draft
+	if len(d.Users) == 0 {
+		return nil
+	}
+	if len(d.Users) >= state.MaxUsers {
+		return tea.Batch(common.Error(ErrFull), common.Ring())
+	}
+	src := d.Users[m.cursor]
+	cp := state.User{
+		SiteName:     src.SiteName,
+		SiteCode:     src.SiteCode,
+		TemplateName: src.TemplateName,
+		CallingPlans: append([]string(nil), src.CallingPlans...),
+		SMS:          cloneBool(src.SMS),
+	}
+	i := m.cursor + 1
+	d.Users = append(d.Users[:i], append([]state.User{cp}, d.Users[i:]...)...)
+	m.cursor = i
+	m.revalidate()
+	return tea.Batch(common.Changed(), common.Go(common.Navigate{To: common.UserScreen, User: i, Field: "email"}))
+}
+
+func cloneBool(b *bool) *bool {
+	if b == nil {
+		return nil
+	}
+	v := *b
+	return &v
+}
+
+func (m *Model) deleteUser() tea.Cmd {
+	d := m.ctx.Draft
+	if m.cursor >= len(d.Users) {
+		return nil
+	}
+	gone := d.Users[m.cursor].DisplayName()
+	d.Users = append(d.Users[:m.cursor], d.Users[m.cursor+1:]...)
+	m.revalidate()
+	return tea.Batch(common.Changed(), common.Status(fmt.Sprintf("removed %s", gone)))
+}
+
+func (m *Model) move(delta int) tea.Cmd {
+	d := m.ctx.Draft
+	j := m.cursor + delta
+	if j < 0 || j >= len(d.Users) {
+		return nil
+	}
+	d.Users[m.cursor], d.Users[j] = d.Users[j], d.Users[m.cursor]
+	m.cursor = j
+	m.revalidate()
+	return common.Changed()
+}
+
+// paste adds the pasted people (emails, "Name <email>" lists) and says who
+// was left out and why.
+func (m *Model) paste(text string) tea.Cmd {
+	if m.ctx.Draft == nil {
+		return nil
+	}
+	if m.ctx.ReadOnly {
+		return common.Error(errReadOnly)
+	}
+	entries := state.ParseUserList(text)
+	if len(entries) == 0 {
+		return nil
+	}
+	added, left := m.ctx.Draft.AddPasted(entries)
+	m.pasteMsg = nil
+	for _, l := range left {
+		m.pasteMsg = append(m.pasteMsg, fmt.Sprintf("left out %s: %s", strings.TrimSpace(l.Raw), l.Reason))
+	}
+	if len(added) > 0 {
+		m.cursor = added[len(added)-1]
+	}
+	m.revalidate()
+	summary := fmt.Sprintf("pasted: %d added", len(added))
+	if len(left) > 0 {
+		summary += fmt.Sprintf(", %d left out (listed below)", len(left))
+	}
+	cmds := []tea.Cmd{common.Status(summary)}
+	if len(added) > 0 {
+		cmds = append(cmds, common.Changed())
+	}
+	if len(left) > 0 {
+		cmds = append(cmds, common.Ring())
+	}
+	return tea.Batch(cmds...)
+}

@@ -1,0 +1,79 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"zpadd/state"
+	"zpadd/zoom/submit"
+)
+
+// Check runs pre-flight (local rules and reads against Zoom) and sends no
+// write. Exit 0 when nothing blocks, 2 when something does.
+func Check(ctx context.Context, e *Env, ref string, asJSON bool) int {
+	d, err := e.findDraft(ref)
+	if err != nil {
+		e.errorf("%v", err)
+		return ExitInvalid
+	}
+	svc, err := e.Service()
+	if err != nil {
+		e.errorf("%v", err)
+		return ExitOther
+	}
+	problems, err := svc.Preflight(ctx, d, progressPrinter(e, d))
+	if err != nil {
+		e.errorf("pre-flight of %s: %v", d.Name, err)
+		return ExitOther
+	}
+	if asJSON {
+		writeJSON(e, checkResults(d, problems))
+	} else {
+		printProblems(e, d, problems)
+	}
+	if problems.Blocking() {
+		return ExitInvalid
+	}
+	return ExitOK
+}
+
+// checkResults gives pre-flight in the --json result shape: nobody is sent,
+// so every user is "skipped", with one failed check per problem.
+func checkResults(d *state.Draft, problems state.Problems) []resultJSON {
+	out := make([]resultJSON, 0, len(d.Users))
+	for i, u := range d.Users {
+		r := resultJSON{Email: u.Email, Status: "skipped", Checks: []state.Check{}}
+		var errs []string
+		for _, p := range problems.ForUser(i) {
+			r.Checks = append(r.Checks, state.Check{Name: p.Field, OK: p.Severity == state.Warning, Detail: p.Message})
+			if p.Severity == state.Error {
+				errs = append(errs, p.Field+": "+p.Message)
+			}
+		}
+		r.Error = strings.Join(errs, "; ")
+		out = append(out, r)
+	}
+	return out
+}
+
+func printProblems(e *Env, d *state.Draft, problems state.Problems) {
+	if len(problems) == 0 {
+		fmt.Fprintf(e.Stdout, "%s: %d users, no problems\n", d.Name, len(d.Users))
+		return
+	}
+	for _, p := range problems {
+		fmt.Fprintln(e.Stdout, p.String())
+	}
+	fmt.Fprintf(e.Stdout, "%s: %d users, %d errors, %d warnings\n", d.Name, len(d.Users),
+		len(problems.Errors()), len(problems)-len(problems.Errors()))
+}
+
+// progressPrinter turns workflow events into progress lines on stderr.
+func progressPrinter(e *Env, d *state.Draft) func(submit.Event) {
+	return func(ev submit.Event) {
+		if line := describeEvent(ev); line != "" {
+			fmt.Fprintf(e.Stderr, "%s: %s\n", d.Name, line)
+		}
+	}
+}

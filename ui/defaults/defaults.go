@@ -1,0 +1,316 @@
+// Package defaults is the batch-defaults screen: site, that site's user
+// template, calling plans, desk-phone brand/model/provision template and
+// SMS, applied to each new user of the draft.
+package defaults
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"zpadd/state"
+	"zpadd/ui/common"
+	"zpadd/ui/keys"
+	"zpadd/ui/pickers"
+)
+
+// field is one row of the screen.
+type field int
+
+const (
+	siteField field = iota
+	templateField
+	plansField
+	brandField
+	modelField
+	provisionField
+	smsField
+	doneField
+	fieldCount
+)
+
+var labels = [fieldCount]string{"Site", "User template", "Calling plans", "Desk-phone brand", "Desk-phone model", "Provision template", "SMS", ""}
+
+// Model is the defaults screen.
+type Model struct {
+	ctx     *common.Context
+	focus   field
+	picking bool
+	picker  pickers.Model
+	width   int
+	height  int
+}
+
+// New builds the defaults screen for ctx.Draft (common.Factory).
+func New(ctx *common.Context, _ common.Navigate) common.Screen {
+	return &Model{ctx: ctx}
+}
+
+// Init implements common.Screen.
+func (m *Model) Init() tea.Cmd { return nil }
+
+// SetSize implements common.Screen.
+func (m *Model) SetSize(w, h int) {
+	m.width, m.height = w, h
+	m.picker.SetSize(w-4, h-int(fieldCount)-2)
+}
+
+// Title implements common.Titled.
+func (m *Model) Title() string { return "defaults" }
+
+// CapturingText: the picker's filter takes printable keys.
+func (m *Model) CapturingText() bool { return m.picking }
+
+var (
+	chooseKey = key.NewBinding(key.WithKeys("enter", "space"), key.WithHelp("enter", "choose"))
+	clearKey  = key.NewBinding(key.WithKeys("backspace", "delete"), key.WithHelp("⌫", "clear"))
+	doneKey   = key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "done"))
+)
+
+// KeyMap implements common.Screen.
+func (m *Model) KeyMap() help.KeyMap {
+	if m.picking {
+		return m.picker.KeyMap()
+	}
+	return keys.Map{Short: []key.Binding{keys.Next, keys.Prev, chooseKey, clearKey, doneKey, keys.Help, keys.Quit}}
+}
+
+// Update implements common.Screen.
+func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
+	d := m.ctx.Draft
+	if d == nil {
+		return m, nil
+	}
+	if m.picking {
+		switch msg.(type) {
+		case tea.KeyPressMsg, tea.PasteMsg:
+			p, res := m.picker.Update(msg)
+			m.picker = p
+			switch res {
+			case pickers.Cancelled:
+				m.picking = false
+			case pickers.Chosen:
+				m.picking = false
+				return m, m.set(m.focus, p.Values())
+			}
+		}
+		return m, nil
+	}
+	k, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		return m, nil
+	}
+	switch {
+	case key.Matches(k, doneKey):
+		return m, common.GoBack()
+	case k.String() == "tab" || k.String() == "down" || k.String() == "j":
+		m.focus = (m.focus + 1) % fieldCount
+	case k.String() == "shift+tab" || k.String() == "up" || k.String() == "k":
+		m.focus = (m.focus + fieldCount - 1) % fieldCount
+	case key.Matches(k, clearKey):
+		if m.ctx.ReadOnly {
+			return m, common.Error(errReadOnly)
+		}
+		return m, m.set(m.focus, nil)
+	case key.Matches(k, chooseKey):
+		if m.focus == doneField {
+			return m, common.GoBack()
+		}
+		if m.ctx.ReadOnly {
+			return m, common.Error(errReadOnly)
+		}
+		if m.focus == smsField {
+			return m, m.cycleSMS()
+		}
+		return m, m.open()
+	}
+	return m, nil
+}
+
+var errReadOnly = errors.New("this draft is read-only here (open in another zpadd)")
+
+// open shows the picker for the focused field.
+func (m *Model) open() tea.Cmd {
+	df := m.ctx.Draft.Defaults
+	c := m.ctx.Catalog
+	var items []pickers.Item
+	multi := false
+	var cur []string
+	switch m.focus {
+	case siteField:
+		items, cur = pickers.Sites(c), []string{df.SiteName}
+	case templateField:
+		if df.SiteName == "" && df.SiteCode == "" {
+			return common.Error(errors.New("choose the site first: templates belong to a site"))
+		}
+		items, cur = pickers.Templates(c, first(df.SiteName, df.SiteCode)), []string{df.TemplateName}
+	case plansField:
+		items, cur, multi = pickers.Plans(c, nil), df.CallingPlans, true
+	case brandField:
+		items, cur = pickers.Brands(), []string{df.DeskPhoneBrand}
+	case modelField:
+		if df.DeskPhoneBrand == "" {
+			return common.Error(errors.New("choose the desk-phone brand first"))
+		}
+		items, cur = pickers.Models(df.DeskPhoneBrand), []string{df.DeskPhoneModel}
+	case provisionField:
+		items, cur = pickers.ProvisionTemplates(c), []string{df.ProvisionTemplate}
+	}
+	m.picker = pickers.New(m.ctx.Styles, labels[m.focus], items, multi, 0, cur...)
+	m.picker.AllowFree = true
+	m.picker.SetSize(m.width-4, m.height-int(fieldCount)-2)
+	m.picking = true
+	return nil
+}
+
+// set stores a chosen value (nil clears) and keeps dependent fields
+// consistent: a new site drops a template of another site; a new brand
+// drops a model of another brand.
+func (m *Model) set(f field, vals []string) tea.Cmd {
+	df := &m.ctx.Draft.Defaults
+	v := ""
+	if len(vals) > 0 {
+		v = vals[0]
+	}
+	switch f {
+	case siteField:
+		if !strings.EqualFold(df.SiteName, v) {
+			df.SiteName, df.SiteCode = v, ""
+			if site, ok := pickers.SiteByName(m.ctx.Catalog, v); ok {
+				df.SiteCode = site.Code
+			}
+			if !hasValue(pickers.Templates(m.ctx.Catalog, v), df.TemplateName) {
+				df.TemplateName = ""
+			}
+		}
+	case templateField:
+		df.TemplateName = v
+	case plansField:
+		df.CallingPlans = vals
+	case brandField:
+		if !strings.EqualFold(df.DeskPhoneBrand, v) {
+			df.DeskPhoneBrand, df.DeskPhoneModel = v, ""
+		}
+	case modelField:
+		df.DeskPhoneModel = v
+	case provisionField:
+		df.ProvisionTemplate = v
+	case smsField:
+		df.SMS = nil
+	default:
+		return nil
+	}
+	return common.Changed()
+}
+
+// cycleSMS goes not set → on → off → not set ("not set" leaves it to the
+// template).
+func (m *Model) cycleSMS() tea.Cmd {
+	df := &m.ctx.Draft.Defaults
+	switch {
+	case df.SMS == nil:
+		t := true
+		df.SMS = &t
+	case *df.SMS:
+		f := false
+		df.SMS = &f
+	default:
+		df.SMS = nil
+	}
+	return common.Changed()
+}
+
+func hasValue(items []pickers.Item, v string) bool {
+	for _, it := range items {
+		if strings.EqualFold(it.Value, v) {
+			return true
+		}
+	}
+	return false
+}
+
+func first(vs ...string) string {
+	for _, v := range vs {
+		if v != "" {
+			return v
+		}
+	}
+	return ""
+}
+
+// View implements common.Screen.
+func (m *Model) View() string {
+	st := m.ctx.Styles
+	df := m.ctx.Draft.Defaults
+	var b strings.Builder
+	b.WriteString(st.Muted.Render("Applied to each new user of this batch: ten similar users take ten emails and ten scans.") + "\n\n")
+	values := [fieldCount]string{
+		first(df.SiteName, df.SiteCode),
+		df.TemplateName,
+		strings.Join(df.CallingPlans, ", "),
+		df.DeskPhoneBrand,
+		df.DeskPhoneModel,
+		df.ProvisionTemplate,
+		smsText(df.SMS),
+	}
+	for f := field(0); f < fieldCount; f++ {
+		mark := "  "
+		if f == m.focus {
+			mark = st.Cursor.Render("▸ ")
+		}
+		if f == doneField {
+			b.WriteString("\n" + mark + st.Focused.Render("Continue to the batch") + "\n")
+			continue
+		}
+		label := fmt.Sprintf("%-20s", labels[f])
+		if f == m.focus {
+			label = st.Focused.Render(label)
+		} else {
+			label = st.Label.Render(label)
+		}
+		v := values[f]
+		if v == "" {
+			v = st.Muted.Render("—")
+		}
+		b.WriteString(mark + label + v + m.note(f) + "\n")
+	}
+	if m.picking {
+		b.WriteString("\n" + m.picker.View())
+	}
+	return strings.TrimRight(b.String(), "\n")
+}
+
+// note adds a hint to a row (plan availability, unknown model).
+func (m *Model) note(f field) string {
+	st := m.ctx.Styles
+	df := m.ctx.Draft.Defaults
+	switch f {
+	case modelField:
+		if df.DeskPhoneModel != "" {
+			if known, confirmed := state.Devices().Known(df.DeskPhoneBrand, df.DeskPhoneModel); !known {
+				return st.Warn.Render("  ! not in the device catalog")
+			} else if !confirmed {
+				return st.Muted.Render("  (not on Zoom's published list)")
+			}
+		}
+	case siteField:
+		if m.ctx.Catalog == nil {
+			return st.Muted.Render("  (no catalog yet: type a name)")
+		}
+	}
+	return ""
+}
+
+func smsText(b *bool) string {
+	switch {
+	case b == nil:
+		return "not set (template decides)"
+	case *b:
+		return "on"
+	}
+	return "off"
+}

@@ -1,0 +1,308 @@
+// Package home is the wizard's first screen: drafts to resume, rename or
+// delete; a new batch; CSV import; recent submissions with their results;
+// and, first of all, any batch whose outcome is unknown, to reconcile.
+package home
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+
+	"zpadd/state"
+	"zpadd/ui/common"
+	"zpadd/ui/keys"
+)
+
+// mode is what the keys currently drive.
+type mode int
+
+const (
+	browsing mode = iota
+	renaming
+	confirmDelete
+	importing
+)
+
+// Model is the Home screen.
+type Model struct {
+	ctx *common.Context
+
+	drafts     []state.DraftInfo
+	history    []state.Submission
+	unfinished []state.Intent
+	loadErr    error
+
+	cursor   int  // over drafts, then submissions
+	expanded int  // history index shown in detail, -1 none
+	busy     bool // a reconcile is running
+
+	mode   mode
+	input  textinput.Model
+	report []string // last import's row problems / moved-aside files
+}
+
+// New builds the Home screen (common.Factory).
+func New(ctx *common.Context, _ common.Navigate) common.Screen {
+	m := &Model{ctx: ctx, expanded: -1}
+	m.input = textinput.New()
+	m.input.Prompt = ""
+	m.reload()
+	return m
+}
+
+// Init implements common.Screen.
+func (m *Model) Init() tea.Cmd { return nil }
+
+// SetSize implements common.Screen.
+func (m *Model) SetSize(w, h int) { m.input.SetWidth(w - 20) }
+
+// Title is empty: Home is the breadcrumb's root.
+func (m *Model) Title() string { return "" }
+
+// CapturingText implements common.TextCapturer.
+func (m *Model) CapturingText() bool { return m.mode == renaming || m.mode == importing }
+
+// reload reads drafts, history and unfinished intents from disk.
+func (m *Model) reload() {
+	var errs []error
+	if m.ctx.Store != nil {
+		d, moved, err := m.ctx.Store.List()
+		m.drafts = d
+		errs = append(errs, err)
+		for _, f := range moved {
+			m.report = append(m.report, "a draft file that could not be read was moved aside: "+f)
+		}
+	}
+	if m.ctx.Journal != nil {
+		h, err := m.ctx.Journal.History()
+		m.history = h
+		errs = append(errs, err)
+		u, err := m.ctx.Journal.Unfinished()
+		m.unfinished = u
+		errs = append(errs, err)
+	}
+	m.loadErr = errors.Join(errs...)
+	if n := m.rows(); m.cursor >= n {
+		m.cursor = max(n-1, 0)
+	}
+}
+
+func (m *Model) rows() int { return len(m.drafts) + len(m.history) }
+
+func (m *Model) selectedDraft() (state.DraftInfo, bool) {
+	if m.cursor < len(m.drafts) {
+		return m.drafts[m.cursor], true
+	}
+	return state.DraftInfo{}, false
+}
+
+// Key bindings of the Home screen.
+var (
+	newKey       = key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "new batch"))
+	openKey      = key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open"))
+	importKey    = key.NewBinding(key.WithKeys("i"), key.WithHelp("i", "import CSV"))
+	renameKey    = key.NewBinding(key.WithKeys("R"), key.WithHelp("R", "rename"))
+	deleteKey    = key.NewBinding(key.WithKeys("x", "delete"), key.WithHelp("x", "delete"))
+	reconcileKey = key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "reconcile now"))
+	acceptKey    = key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "ok"))
+	completeKey  = key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "complete"))
+)
+
+// KeyMap implements common.Screen.
+func (m *Model) KeyMap() help.KeyMap {
+	switch m.mode {
+	case renaming:
+		return keys.Map{Short: []key.Binding{acceptKey, keys.Back}}
+	case importing:
+		return keys.Map{Short: []key.Binding{completeKey, acceptKey, keys.Back}}
+	case confirmDelete:
+		return keys.Map{Short: []key.Binding{keys.Yes, keys.No}}
+	}
+	short := []key.Binding{newKey, openKey, importKey}
+	if _, ok := m.selectedDraft(); ok {
+		short = append(short, renameKey, deleteKey)
+	}
+	if len(m.unfinished) > 0 {
+		short = append(short, reconcileKey)
+	}
+	short = append(short, keys.Help, keys.Quit)
+	return keys.Map{Short: short, Full: [][]key.Binding{
+		{keys.Up, keys.Down, openKey},
+		{newKey, importKey, renameKey, deleteKey},
+		{reconcileKey, keys.Help, keys.Quit},
+	}}
+}
+
+type reconciledMsg struct {
+	name string
+	sub  *state.Submission
+	err  error
+}
+
+// Update implements common.Screen.
+func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
+	switch msg := msg.(type) {
+	case common.Shown:
+		m.reload()
+		return m, nil
+	case reconciledMsg:
+		m.busy = false
+		m.reload()
+		if msg.err != nil {
+			return m, common.Error(fmt.Errorf("reconcile %q: %w", msg.name, msg.err))
+		}
+		c, f, _, u := msg.sub.Counts()
+		return m, common.Status(fmt.Sprintf("reconciled %q: %d created, %d refused, %d unknown", msg.name, c, f, u))
+	case tea.PasteMsg:
+		if m.mode == renaming || m.mode == importing {
+			var cmd tea.Cmd
+			m.input, cmd = m.input.Update(msg)
+			m.refreshSuggestions()
+			return m, cmd
+		}
+	case tea.KeyPressMsg:
+		switch m.mode {
+		case renaming:
+			return m.updateRename(msg)
+		case importing:
+			return m.updateImport(msg)
+		case confirmDelete:
+			return m.updateDelete(msg)
+		}
+		return m.updateBrowse(msg)
+	}
+	return m, nil
+}
+
+func (m *Model) updateBrowse(msg tea.KeyPressMsg) (common.Screen, tea.Cmd) {
+	m.report = nil
+	switch {
+	case key.Matches(msg, keys.Up):
+		if m.cursor > 0 {
+			m.cursor--
+		}
+	case key.Matches(msg, keys.Down):
+		if m.cursor < m.rows()-1 {
+			m.cursor++
+		}
+	case key.Matches(msg, newKey):
+		return m, func() tea.Msg { return common.NewDraft{} }
+	case key.Matches(msg, openKey):
+		if d, ok := m.selectedDraft(); ok {
+			return m, common.Go(common.Navigate{To: common.BatchScreen, DraftID: d.ID})
+		}
+		if i := m.cursor - len(m.drafts); i >= 0 && i < len(m.history) {
+			if m.expanded == i {
+				m.expanded = -1
+			} else {
+				m.expanded = i
+			}
+		}
+	case key.Matches(msg, importKey):
+		m.mode = importing
+		m.input.SetValue("")
+		m.input.Placeholder = "path/to/file.csv"
+		m.input.ShowSuggestions = true
+		m.refreshSuggestions()
+		return m, m.input.Focus()
+	case key.Matches(msg, renameKey):
+		if d, ok := m.selectedDraft(); ok {
+			m.mode = renaming
+			m.input.ShowSuggestions = false
+			m.input.SetValue(d.Name)
+			m.input.CursorEnd()
+			return m, m.input.Focus()
+		}
+	case key.Matches(msg, deleteKey):
+		if _, ok := m.selectedDraft(); ok {
+			m.mode = confirmDelete
+		}
+	case key.Matches(msg, reconcileKey):
+		return m, m.reconcile()
+	}
+	return m, nil
+}
+
+// reconcile reads back the users of the first unknown-outcome batch.
+func (m *Model) reconcile() tea.Cmd {
+	if len(m.unfinished) == 0 || m.busy {
+		return nil
+	}
+	if m.ctx.Service == nil {
+		return common.Error(errors.New("cannot reconcile: not connected to Zoom"))
+	}
+	in := m.unfinished[0]
+	m.busy = true
+	svc := m.ctx.Service
+	return tea.Batch(common.Status(fmt.Sprintf("reconciling %q…", in.DraftName)), func() tea.Msg {
+		sub, err := svc.Reconcile(context.Background(), in, nil)
+		return reconciledMsg{name: in.DraftName, sub: sub, err: err}
+	})
+}
+
+func (m *Model) updateRename(msg tea.KeyPressMsg) (common.Screen, tea.Cmd) {
+	switch msg.String() {
+	case "esc":
+		m.mode = browsing
+		m.input.Blur()
+		return m, nil
+	case "enter":
+		m.mode = browsing
+		m.input.Blur()
+		d, ok := m.selectedDraft()
+		name := strings.TrimSpace(m.input.Value())
+		if !ok || name == "" || name == d.Name {
+			return m, nil
+		}
+		err := m.withDraft(d.ID, func(dr *state.Draft) error {
+			dr.Name = name
+			return m.ctx.Store.Save(dr)
+		})
+		m.reload()
+		if err != nil {
+			return m, common.Error(fmt.Errorf("rename %q: %w", d.Name, err))
+		}
+		return m, common.Status(fmt.Sprintf("renamed to %q", name))
+	}
+	var cmd tea.Cmd
+	m.input, cmd = m.input.Update(msg)
+	return m, cmd
+}
+
+func (m *Model) updateDelete(msg tea.KeyPressMsg) (common.Screen, tea.Cmd) {
+	m.mode = browsing
+	if !key.Matches(msg, keys.Yes) {
+		return m, nil
+	}
+	d, ok := m.selectedDraft()
+	if !ok {
+		return m, nil
+	}
+	err := m.withDraft(d.ID, func(*state.Draft) error { return m.ctx.Store.Delete(d.ID) })
+	m.reload()
+	if err != nil {
+		return m, common.Error(fmt.Errorf("delete %q: %w", d.Name, err))
+	}
+	return m, common.Status(fmt.Sprintf("deleted %q (recoverable from the drafts trash folder)", d.Name))
+}
+
+// withDraft locks, loads and hands a draft to fn; a draft open in another
+// zpadd is refused with the lock's message.
+func (m *Model) withDraft(id string, fn func(*state.Draft) error) error {
+	lock, err := m.ctx.Store.Lock(id)
+	if err != nil {
+		return err
+	}
+	defer lock.Release()
+	d, err := m.ctx.Store.Load(id)
+	if err != nil {
+		return err
+	}
+	return fn(d)
+}

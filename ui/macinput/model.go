@@ -1,0 +1,152 @@
+// Package macinput is a one-line field for desk-phone MAC addresses, typed
+// by hand or "typed" by a USB barcode scanner (12–17 characters and Enter
+// within milliseconds, possibly with a "MAC:" label or an AIM "]C0"
+// symbology prefix, possibly as one bracketed paste). Every character is
+// kept whatever the speed; Enter normalises with state.NormalizeMAC and
+// reports Accepted or Rejected. Duplicate checks belong to the caller, which
+// knows the batch and the account.
+package macinput
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"zpadd/state"
+)
+
+// Accepted is sent when Enter completes a valid MAC; MAC is 12 lowercase
+// hex digits.
+type Accepted struct{ MAC string }
+
+// Rejected is sent when Enter completes something that is not a usable MAC;
+// Input is exactly what was typed or scanned, Err says what is wrong.
+type Rejected struct {
+	Input string
+	Err   error
+}
+
+// Model is the field. The zero value is usable (blurred, no width limit);
+// New returns a focused one.
+type Model struct {
+	value   string
+	focused bool
+	width   int
+
+	// Placeholder is shown while the field is empty.
+	Placeholder string
+	Keys        KeyMap
+	Styles      Styles
+}
+
+// New returns a focused, empty field.
+func New() Model {
+	return Model{
+		focused:     true,
+		Placeholder: "scan the barcode or type the MAC",
+		Keys:        DefaultKeyMap(),
+		Styles:      DefaultStyles(),
+	}
+}
+
+// SetWidth limits View to w cells (0: no limit).
+func (m *Model) SetWidth(w int) { m.width = w }
+
+// Focus makes the field take keys and pasted text.
+func (m *Model) Focus() { m.focused = true }
+
+// Blur makes the field ignore input.
+func (m *Model) Blur() { m.focused = false }
+
+// Focused reports whether the field takes input.
+func (m Model) Focused() bool { return m.focused }
+
+// Value returns the raw text in the field.
+func (m Model) Value() string { return m.value }
+
+// SetValue replaces the raw text (e.g. to edit an existing MAC).
+func (m *Model) SetValue(s string) { m.value = s }
+
+// Reset empties the field.
+func (m *Model) Reset() { m.value = "" }
+
+// Normalized is the live reading of the field: the MAC it would submit, or
+// why it would be refused.
+func (m Model) Normalized() (string, error) { return state.NormalizeMAC(m.value) }
+
+// KeyMap returns the field's keys for a help line.
+func (m Model) KeyMap() KeyMap { return m.Keys }
+
+// Update takes key presses and pasted text. Keys it does not use (tab, esc,
+// arrows, ctrl/alt chords) are left to the caller.
+func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
+	if !m.focused {
+		return m, nil
+	}
+	switch msg := msg.(type) {
+	case tea.PasteMsg:
+		return m.feed(msg.Content)
+	case tea.KeyPressMsg:
+		switch {
+		case key.Matches(msg, m.Keys.Submit) || msg.Code == tea.KeyKpEnter:
+			return m.feed("\r")
+		case key.Matches(msg, m.Keys.DeleteChar):
+			if m.value != "" {
+				_, size := utf8.DecodeLastRuneInString(m.value)
+				m.value = m.value[:len(m.value)-size]
+			}
+		case key.Matches(msg, m.Keys.Clear):
+			m.value = ""
+		case msg.Text != "" && msg.Mod&(tea.ModCtrl|tea.ModAlt|tea.ModSuper) == 0:
+			return m.feed(msg.Text)
+		}
+	}
+	return m, nil
+}
+
+// terminators end a scan. Scanners send CR, LF or CRLF after the code
+// depending on their set-up, and some a Tab; inside one burst of text (a
+// paste) each of them completes the code before it.
+const terminators = "\r\n\t"
+
+// feed appends text, submitting at each terminator. A burst holding several
+// codes yields one message per code, in order.
+func (m Model) feed(text string) (Model, tea.Cmd) {
+	var cmds []tea.Cmd
+	for text != "" {
+		i := strings.IndexAny(text, terminators)
+		if i < 0 {
+			m.value += text
+			break
+		}
+		m.value += text[:i]
+		text = text[i+1:]
+		if cmd := m.submit(); cmd != nil {
+			cmds = append(cmds, cmd)
+		}
+	}
+	switch len(cmds) {
+	case 0:
+		return m, nil
+	case 1:
+		return m, cmds[0]
+	}
+	return m, tea.Sequence(cmds...)
+}
+
+// submit empties the field and reports what it held. An empty field (a
+// stray Enter, the LF of a CRLF) reports nothing.
+func (m *Model) submit() tea.Cmd {
+	input := m.value
+	m.value = ""
+	if strings.TrimSpace(input) == "" {
+		return nil
+	}
+	mac, err := state.NormalizeMAC(input)
+	if err != nil {
+		return func() tea.Msg { return Rejected{Input: input, Err: err} }
+	}
+	return func() tea.Msg { return Accepted{MAC: mac} }
+}

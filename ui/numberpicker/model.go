@@ -1,0 +1,282 @@
+// Package numberpicker is a multi-select over thousands of phone numbers with
+// a digit filter: type any part of a number (spaces and "+" don't matter),
+// move with the arrows, space to select, enter when done. Only the visible
+// rows are rendered, so it stays fast with a site's whole number pool.
+package numberpicker
+
+import (
+	"fmt"
+	"unicode/utf8"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+)
+
+// Done is sent when the operator presses enter; Selected is in the order
+// the numbers were picked.
+type Done struct{ Selected []string }
+
+// Cancelled is sent on esc; the caller keeps its previous selection.
+type Cancelled struct{}
+
+// Model is the picker. Use New; the zero value is not ready.
+type Model struct {
+	numbers []string // E.164, as given
+	digits  []string // digits only, for matching
+	labels  *labelCache
+
+	query   string // as typed
+	badChar bool   // query holds something no number can contain
+	pool    []int  // subsequence matches in list order; nil = all
+	shown   []int  // pool, ranked for display
+
+	cursor, offset int
+	width, height  int
+
+	max      int
+	picked   []string        // selection order
+	isPicked map[string]bool // membership of picked
+	note     string          // one-line feedback ("at most 10 numbers")
+
+	focused bool
+	Keys    KeyMap
+	Styles  Styles
+}
+
+// New builds a picker over numbers with selected already ticked (kept even
+// when not in numbers, e.g. a user's current number) and at most max picks
+// (max <= 0: no limit).
+func New(numbers []string, selected []string, max int) Model {
+	m := Model{
+		max:      max,
+		isPicked: make(map[string]bool, len(selected)),
+		focused:  true,
+		Keys:     DefaultKeyMap(),
+		Styles:   DefaultStyles(),
+		width:    60,
+		height:   12,
+	}
+	inList := make(map[string]bool, len(numbers))
+	for _, n := range numbers {
+		inList[n] = true
+	}
+	// Picked numbers missing from the pool go first so they can be unticked.
+	for _, n := range selected {
+		if n == "" || m.isPicked[n] {
+			continue
+		}
+		m.picked = append(m.picked, n)
+		m.isPicked[n] = true
+		if !inList[n] {
+			m.numbers = append(m.numbers, n)
+			inList[n] = true
+		}
+	}
+	m.numbers = append(m.numbers, numbers...)
+	if len(m.numbers) > len(numbers) {
+		m.numbers = dedupe(m.numbers)
+	}
+	m.digits = make([]string, len(m.numbers))
+	for i, n := range m.numbers {
+		m.digits[i] = digitsOnly(n)
+	}
+	m.labels = newLabelCache(len(m.numbers))
+	m.refilter("")
+	return m
+}
+
+func dedupe(ns []string) []string {
+	seen := make(map[string]bool, len(ns))
+	out := ns[:0:0]
+	for _, n := range ns {
+		if !seen[n] {
+			seen[n] = true
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// Selected returns the picked numbers in the order they were picked.
+func (m Model) Selected() []string { return append([]string(nil), m.picked...) }
+
+// Query returns the filter as typed.
+func (m Model) Query() string { return m.query }
+
+// Matches returns how many numbers the filter lets through.
+func (m Model) Matches() int { return len(m.shown) }
+
+// Current returns the number under the cursor, if any.
+func (m Model) Current() (string, bool) {
+	if m.cursor < 0 || m.cursor >= len(m.shown) {
+		return "", false
+	}
+	return m.numbers[m.shown[m.cursor]], true
+}
+
+// SetSize sets the space the picker may use; height counts every line it
+// draws (header, rows, footer).
+func (m *Model) SetSize(w, h int) {
+	m.width, m.height = w, h
+	m.clampView()
+}
+
+// Focus and Blur switch key handling on and off.
+func (m *Model) Focus() { m.focused = true }
+
+// Blur stops the picker from taking keys.
+func (m *Model) Blur() { m.focused = false }
+
+// Focused reports whether the picker takes keys.
+func (m Model) Focused() bool { return m.focused }
+
+// KeyMap returns the picker's keys for a help line.
+func (m Model) KeyMap() KeyMap { return m.Keys }
+
+// Init implements the bubble contract; the picker needs no start-up work.
+func (m Model) Init() tea.Cmd { return nil }
+
+// Update handles keys and pasted text.
+func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
+	if !m.focused {
+		return m, nil
+	}
+	switch msg := msg.(type) {
+	case tea.PasteMsg:
+		m.setQuery(m.query + msg.Content)
+	case tea.KeyPressMsg:
+		return m.handleKey(msg)
+	}
+	return m, nil
+}
+
+func (m Model) handleKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
+	k := m.Keys
+	switch {
+	case key.Matches(msg, k.Done):
+		sel := m.Selected()
+		return m, func() tea.Msg { return Done{Selected: sel} }
+	case key.Matches(msg, k.Cancel):
+		return m, func() tea.Msg { return Cancelled{} }
+	case key.Matches(msg, k.Toggle):
+		m.toggle()
+	case key.Matches(msg, k.Up):
+		m.move(-1)
+	case key.Matches(msg, k.Down):
+		m.move(1)
+	case key.Matches(msg, k.PageUp):
+		m.move(-m.rows())
+	case key.Matches(msg, k.PageDown):
+		m.move(m.rows())
+	case key.Matches(msg, k.Home):
+		m.move(-len(m.shown))
+	case key.Matches(msg, k.End):
+		m.move(len(m.shown))
+	case key.Matches(msg, k.ClearFilter):
+		m.setQuery("")
+	case key.Matches(msg, k.DeleteChar):
+		if m.query != "" {
+			_, size := utf8.DecodeLastRuneInString(m.query)
+			m.setQuery(m.query[:len(m.query)-size])
+		}
+	default:
+		if msg.Text != "" && msg.Mod&(tea.ModCtrl|tea.ModAlt) == 0 {
+			m.setQuery(m.query + msg.Text)
+		}
+	}
+	return m, nil
+}
+
+func (m *Model) toggle() {
+	n, ok := m.Current()
+	if !ok {
+		return
+	}
+	m.note = ""
+	if m.isPicked[n] {
+		delete(m.isPicked, n)
+		for i, p := range m.picked {
+			if p == n {
+				m.picked = append(m.picked[:i:i], m.picked[i+1:]...)
+				break
+			}
+		}
+		return
+	}
+	if m.max > 0 && len(m.picked) >= m.max {
+		m.note = fmt.Sprintf("at most %d numbers: untick one first", m.max)
+		return
+	}
+	m.isPicked[n] = true
+	m.picked = append(m.picked[:len(m.picked):len(m.picked)], n)
+}
+
+func (m *Model) move(delta int) {
+	m.cursor += delta
+	m.clampView()
+}
+
+// setQuery refilters. When the new query only adds digits to the old one the
+// matches can only shrink, so the previous pool is narrowed instead of
+// rescanning every number: the common case of typing stays proportional to
+// what is still shown.
+func (m *Model) setQuery(q string) {
+	m.note = ""
+	old, oldOK := parseQuery(m.query)
+	m.query = q
+	m.refilterFrom(old, oldOK)
+}
+
+func (m *Model) refilter(q string) {
+	m.query = q
+	m.refilterFrom("", false)
+}
+
+func (m *Model) refilterFrom(old string, oldOK bool) {
+	digits, ok := parseQuery(m.query)
+	m.badChar = !ok
+	switch {
+	case !ok:
+		m.pool, m.shown = []int{}, []int{}
+	case digits == "":
+		m.pool = nil
+		m.shown = m.allIndices()
+	case oldOK && m.pool != nil && len(digits) >= len(old) && digits[:len(old)] == old:
+		m.pool = narrow(m.digits, m.pool, digits)
+		m.shown = rank(m.digits, m.pool, digits)
+	default:
+		m.pool = narrow(m.digits, nil, digits)
+		m.shown = rank(m.digits, m.pool, digits)
+	}
+	m.cursor, m.offset = 0, 0
+	m.clampView()
+}
+
+func (m *Model) allIndices() []int {
+	out := make([]int, len(m.numbers))
+	for i := range out {
+		out[i] = i
+	}
+	return out
+}
+
+// rows is how many list rows fit: the header and footer take one line each.
+func (m Model) rows() int {
+	return max(1, m.height-2)
+}
+
+func (m *Model) clampView() {
+	if len(m.shown) == 0 {
+		m.cursor, m.offset = 0, 0
+		return
+	}
+	m.cursor = min(max(m.cursor, 0), len(m.shown)-1)
+	rows := m.rows()
+	if m.cursor < m.offset {
+		m.offset = m.cursor
+	}
+	if m.cursor >= m.offset+rows {
+		m.offset = m.cursor - rows + 1
+	}
+	m.offset = min(max(m.offset, 0), max(0, len(m.shown)-rows))
+}

@@ -1,0 +1,141 @@
+package pickers
+
+import (
+	"fmt"
+	"strings"
+
+	"zpadd/state"
+)
+
+// SiteByName finds a site by name or code (case-insensitive).
+func SiteByName(c *state.Catalog, nameOrCode string) (state.Site, bool) {
+	if c == nil || nameOrCode == "" {
+		return state.Site{}, false
+	}
+	for _, s := range c.Sites {
+		if strings.EqualFold(s.Name, nameOrCode) || (s.Code != "" && strings.EqualFold(s.Code, nameOrCode)) {
+			return s, true
+		}
+	}
+	return state.Site{}, false
+}
+
+// Sites lists the account's sites.
+func Sites(c *state.Catalog) []Item {
+	if c == nil {
+		return nil
+	}
+	items := make([]Item, 0, len(c.Sites))
+	for _, s := range c.Sites {
+		var d []string
+		if s.Code != "" {
+			d = append(d, "code "+s.Code)
+		}
+		if s.Country != "" {
+			d = append(d, s.Country)
+		}
+		if s.ExtensionLength > 0 {
+			d = append(d, fmt.Sprintf("%d-digit extensions", s.ExtensionLength))
+		}
+		items = append(items, Item{Value: s.Name, Label: s.Name, Detail: strings.Join(d, " · ")})
+	}
+	return items
+}
+
+// Templates lists the user setting templates of one site (only "user"
+// templates may go in a batch).
+func Templates(c *state.Catalog, site string) []Item {
+	s, ok := SiteByName(c, site)
+	if !ok {
+		return nil
+	}
+	var items []Item
+	for _, t := range c.Templates {
+		if t.SiteID == s.ID && strings.EqualFold(t.Type, "user") {
+			items = append(items, Item{Value: t.Name, Label: t.Name})
+		}
+	}
+	return items
+}
+
+// Plans lists the calling plans the batch takes by short name, with their
+// available counts from the catalog when known; inUse is how many of each
+// this batch already uses (so the count shown is what is left).
+func Plans(c *state.Catalog, inUse map[string]int) []Item {
+	var items []Item
+	seen := map[string]bool{}
+	if c != nil {
+		for _, p := range c.Plans {
+			name := p.ShortName
+			if name == "" {
+				continue
+			}
+			left := p.Available - inUse[name]
+			items = append(items, Item{Value: name, Label: name,
+				Detail: fmt.Sprintf("%d available · %s", left, p.Name)})
+			seen[name] = true
+		}
+	}
+	// Plans the account's list does not show are still valid batch names;
+	// list them after, without counts.
+	for _, p := range state.CallingPlans() {
+		if !seen[p.Short] {
+			items = append(items, Item{Value: p.Short, Label: p.Short, Detail: "availability unknown"})
+			seen[p.Short] = true
+		}
+	}
+	return items
+}
+
+// ProvisionTemplates lists the account's desk-phone provision templates.
+func ProvisionTemplates(c *state.Catalog) []Item {
+	if c == nil {
+		return nil
+	}
+	items := make([]Item, 0, len(c.ProvisionTemplates))
+	for _, p := range c.ProvisionTemplates {
+		items = append(items, Item{Value: p.Name, Label: p.Name})
+	}
+	return items
+}
+
+// Brands lists desk-phone brands from the device catalog (Zoom's published
+// list first).
+func Brands() []Item {
+	var items []Item
+	for _, b := range state.Devices().Brands() {
+		d := ""
+		if len(b.Alt) > 0 {
+			d = "also " + strings.Join(b.Alt, ", ")
+		}
+		items = append(items, Item{Value: b.Name, Label: b.Name, Detail: d})
+	}
+	return items
+}
+
+// Models lists one brand's models; unconfirmed ones say so.
+func Models(brand string) []Item {
+	var items []Item
+	for _, b := range state.Devices().Brands() {
+		if !strings.EqualFold(b.Name, brand) && !containsFold(b.Alt, brand) {
+			continue
+		}
+		for _, m := range b.Models {
+			d := ""
+			if !m.Confirmed {
+				d = "not on Zoom's published list"
+			}
+			items = append(items, Item{Value: m.ID, Label: m.ID, Detail: d})
+		}
+	}
+	return items
+}
+
+func containsFold(vs []string, v string) bool {
+	for _, x := range vs {
+		if strings.EqualFold(x, v) {
+			return true
+		}
+	}
+	return false
+}

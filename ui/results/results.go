@@ -1,0 +1,265 @@
+// Package results is the wizard's submit screen: it runs the submit
+// workflow in the background and shows it live (pre-flight, the POST,
+// per-user results with Zoom's message at the field it names, verification),
+// then offers the failed users as a new draft, an export of the results,
+// and watching the new desk phones come online.
+package results
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"zpadd/state"
+	"zpadd/ui/common"
+	"zpadd/zoom/submit"
+)
+
+// Model is the submit-and-results screen.
+type Model struct {
+	ctx  *common.Context
+	keys keyMap
+
+	draft *state.Draft // the draft as submitted (a copy: the shell may swap Context.Draft)
+	prog  *progress
+
+	events    *pump
+	cancel    context.CancelFunc
+	started   bool
+	cancelled bool
+	sub       *state.Submission
+	err       error
+	blocked   *submit.BlockedError
+
+	watch    *pump
+	stopWait context.CancelFunc
+	watching bool
+	watchErr error
+
+	note  string // where the export went, the new draft, ...
+	frame int
+
+	width, height int
+}
+
+// submitted is the workflow's return.
+type submitted struct {
+	sub *state.Submission
+	err error
+}
+
+// watchEnded is Watch's return.
+type watchEnded struct{ err error }
+
+// spin drives the progress spinner; the shell keeps bubbles' spinner ticks
+// for itself, so the screen has its own.
+type spin struct{}
+
+// New opens the submit screen for ctx.Draft; the submit starts in Init.
+func New(ctx *common.Context, _ common.Navigate) common.Screen {
+	m := &Model{ctx: ctx, keys: defaultKeys(), draft: ctx.Draft}
+	users := 0
+	if ctx.Draft != nil {
+		users = len(ctx.Draft.Users)
+	}
+	m.prog = newProgress(users)
+	return m
+}
+
+// Init starts the submit.
+func (m *Model) Init() tea.Cmd {
+	switch {
+	case m.draft == nil || len(m.draft.Users) == 0:
+		m.err = errors.New("the draft has no users to add")
+		return nil
+	case m.ctx.ReadOnly:
+		m.err = errors.New("this draft is open read-only (another zpadd has it): nothing was sent")
+		return nil
+	case m.ctx.Service == nil:
+		m.err = errors.New("no connection to Zoom is configured: nothing was sent")
+		return nil
+	}
+	return tea.Batch(m.start(), m.tick())
+}
+
+// start runs Service.Submit in a goroutine; its events come back through a
+// pump. ctx cancellation stops it before the POST; after that the workflow
+// finishes and records the outcome on its own.
+func (m *Model) start() tea.Cmd {
+	ctx, cancel := context.WithCancel(context.Background())
+	m.cancel, m.started = cancel, true
+	m.events = newPump(fromSubmit)
+	untrack := track(cancel)
+	svc, d, p := m.ctx.Service, m.draft, m.events
+	go func() {
+		defer untrack()
+		sub, err := svc.Submit(ctx, d, p.push)
+		p.finish(submitted{sub: sub, err: err})
+	}()
+	return p.wait()
+}
+
+func (m *Model) tick() tea.Cmd {
+	return tea.Tick(120*time.Millisecond, func(time.Time) tea.Msg { return spin{} })
+}
+
+func (m *Model) running() bool { return m.started && !m.prog.finished }
+
+// SetSize implements common.Screen.
+func (m *Model) SetSize(w, h int) { m.width, m.height = w, h }
+
+// KeyMap implements common.Screen.
+func (m *Model) KeyMap() help.KeyMap { return m.helpMap() }
+
+// Title implements common.Titled.
+func (m *Model) Title() string { return "submit" }
+
+// Update implements common.Screen.
+func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
+	switch msg := msg.(type) {
+	case eventsMsg:
+		for _, ev := range msg.events {
+			if msg.src == fromWatch && ev.Kind == submit.Done {
+				m.prog.watchDone = true
+				continue
+			}
+			m.prog.apply(ev, m.ctx.Time())
+		}
+		if msg.src == fromWatch {
+			return m, m.watch.wait()
+		}
+		return m, m.events.wait()
+	case submitted:
+		m.sub, m.err = msg.sub, msg.err
+		var be *submit.BlockedError
+		if errors.As(msg.err, &be) {
+			m.blocked = be
+		}
+		m.prog.settle(msg.sub, m.draft, m.ctx.Time())
+		if m.cancel != nil {
+			m.cancel()
+		}
+		return m, nil
+	case watchEnded:
+		m.watching = false
+		if msg.err != nil && !errors.Is(msg.err, context.Canceled) {
+			m.watchErr = msg.err
+		}
+		return m, nil
+	case exported:
+		return m, m.exportDone(msg)
+	case spin:
+		m.frame++
+		if m.running() || m.watching {
+			return m, m.tick()
+		}
+		return m, nil
+	case tea.KeyPressMsg:
+		return m, m.handleKey(msg)
+	}
+	return m, nil
+}
+
+func (m *Model) handleKey(k tea.KeyPressMsg) tea.Cmd {
+	if m.running() {
+		// Before the POST, esc cancels and nothing is sent; once the
+		// request is out, the workflow must finish and record the outcome.
+		if key.Matches(k, m.keys.Cancel) && m.prog.requests == 0 && !m.cancelled {
+			m.cancelled = true
+			m.cancel()
+		}
+		return nil
+	}
+	switch {
+	case key.Matches(k, m.keys.Home):
+		m.stopWatch()
+		return common.Go(common.Navigate{To: common.HomeScreen})
+	case m.blocked != nil && key.Matches(k, m.keys.Review):
+		return common.GoBack()
+	case key.Matches(k, m.keys.Failed):
+		return m.failedDraft()
+	case key.Matches(k, m.keys.Export):
+		return m.export()
+	case key.Matches(k, m.keys.Watch):
+		if m.watching {
+			m.stopWatch()
+			return nil
+		}
+		return m.startWatch()
+	case key.Matches(k, m.keys.NewBatch):
+		m.stopWatch()
+		return func() tea.Msg { return common.NewDraft{} }
+	}
+	return nil
+}
+
+// failedDraft saves the users Zoom did not create as a new draft and opens
+// it.
+func (m *Model) failedDraft() tea.Cmd {
+	if m.sub == nil {
+		return nil
+	}
+	nd := submit.FailedDraft(m.draft, m.sub)
+	if nd == nil {
+		return common.Status("every user was created: no failed users to retry")
+	}
+	if m.ctx.Store == nil {
+		return common.Error(errors.New("no draft store: cannot save the failed users as a draft"))
+	}
+	if err := m.ctx.Store.Save(nd); err != nil {
+		return common.Error(fmt.Errorf("saving the failed users as a new draft: %w", err))
+	}
+	m.note = fmt.Sprintf("saved %d user%s as the new draft %q", len(nd.Users), plural(len(nd.Users)), nd.Name)
+	m.stopWatch()
+	return tea.Batch(common.Status(m.note), common.Go(common.Navigate{To: common.BatchScreen, DraftID: nd.ID}))
+}
+
+// phonesToWatch counts the desk phones of created users.
+func (m *Model) phonesToWatch() int {
+	if m.draft == nil {
+		return 0
+	}
+	n := 0
+	for i, r := range m.prog.rows {
+		if r.status == submit.StatusCreated && i < len(m.draft.Users) {
+			n += len(m.draft.Users[i].DeskPhones)
+		}
+	}
+	return n
+}
+
+func (m *Model) startWatch() tea.Cmd {
+	if m.sub == nil || m.ctx.Service == nil || m.phonesToWatch() == 0 {
+		return nil
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	m.stopWait, m.watching, m.watchErr = cancel, true, nil
+	m.prog.watchDone = false
+	m.watch = newPump(fromWatch)
+	svc, sub, d, p := m.ctx.Service, m.sub, m.draft, m.watch
+	go func() {
+		err := svc.Watch(ctx, sub, d, p.push)
+		p.finish(watchEnded{err: err})
+	}()
+	return tea.Batch(p.wait(), m.tick())
+}
+
+func (m *Model) stopWatch() {
+	if m.stopWait != nil {
+		m.stopWait()
+		m.stopWait = nil
+	}
+	m.watching = false
+}
+
+func plural(n int) string {
+	if n == 1 {
+		return ""
+	}
+	return "s"
+}

@@ -1,0 +1,5 @@
+package scan
+
+import "zpadd/ui/macinput"
+
+func macinputAccepted(mac string) macinput.Accepted { return macinput.Accepted{MAC: mac} }

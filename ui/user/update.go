@@ -1,0 +1,539 @@
+package user
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"zpadd/state"
+	"zpadd/ui/common"
+	"zpadd/ui/macinput"
+	"zpadd/ui/numberpicker"
+	"zpadd/ui/pickers"
+	"zpadd/zoom/submit"
+)
+
+var (
+	errNoDraft  = errors.New("no draft is open")
+	errReadOnly = errors.New("this draft is read-only here (open in another zpadd): changes are not allowed")
+)
+
+// Update implements common.Screen.
+func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
+	if m.err != nil {
+		return m, nil
+	}
+	switch msg := msg.(type) {
+	case common.CatalogUpdated:
+		m.revalidate()
+		return m, nil
+	case lookupDueMsg:
+		return m, m.startLookup(msg.seq)
+	case lookupMsg:
+		return m, m.lookupArrived(msg)
+	case macinput.Accepted:
+		return m, m.macAccepted(msg.MAC)
+	case macinput.Rejected:
+		m.mac.SetValue(msg.Input)
+		return m, tea.Batch(common.Error(fmt.Errorf("MAC %q: %w", msg.Input, msg.Err)), common.Ring())
+	case numberpicker.Done:
+		m.overlay = noOverlay
+		m.user().PhoneNumbers = msg.Selected
+		return m, m.changed()
+	case numberpicker.Cancelled:
+		m.overlay = noOverlay
+		return m, nil
+	}
+	switch m.overlay {
+	case pickerOverlay:
+		switch msg.(type) {
+		case tea.KeyPressMsg, tea.PasteMsg:
+			p, res := m.picker.Update(msg)
+			m.picker = p
+			switch res {
+			case pickers.Cancelled:
+				m.overlay = noOverlay
+			case pickers.Chosen:
+				m.overlay = noOverlay
+				return m, m.chosen(p.Values())
+			}
+		}
+		return m, nil
+	case numbersOverlay:
+		var cmd tea.Cmd
+		m.numbers, cmd = m.numbers.Update(msg)
+		return m, cmd
+	}
+	switch msg := msg.(type) {
+	case tea.PasteMsg:
+		return m, m.typed(msg)
+	case tea.KeyPressMsg:
+		return m, m.key(msg)
+	}
+	return m, nil
+}
+
+// key handles a key press on the form itself (no overlay open).
+func (m *Model) key(k tea.KeyPressMsg) tea.Cmd {
+	s := m.specs[m.focus]
+	switch {
+	case key.Matches(k, doneKey):
+		cmd := m.leave()
+		return tea.Batch(cmd, m.done())
+	case key.Matches(k, nextKey):
+		cmd := m.leave()
+		m.focus = (m.focus + 1) % len(m.specs)
+		m.enter()
+		return tea.Batch(cmd, m.lookupSoon())
+	case key.Matches(k, prevKey):
+		cmd := m.leave()
+		m.focus = (m.focus + len(m.specs) - 1) % len(m.specs)
+		m.enter()
+		return cmd
+	}
+	if m.ctx.ReadOnly {
+		return common.Error(errReadOnly)
+	}
+	switch s.Kind {
+	case textKind:
+		if s.ID == "extension_number" && m.input.Value() == "" && key.Matches(k, acceptExt) {
+			if next := nextFreeExtension(m.ctx.Catalog, m.ctx.Draft, m.index); next != "" {
+				m.input.SetValue(next)
+				m.input.CursorEnd()
+				return m.typedDone()
+			}
+		}
+		if k.String() == "enter" {
+			cmd := m.leave()
+			m.focus = (m.focus + 1) % len(m.specs)
+			m.enter()
+			return cmd
+		}
+		return m.typed(k)
+	case macKind:
+		if key.Matches(k, removeKey) {
+			return m.removePhone(s.Phone)
+		}
+		var cmd tea.Cmd
+		m.mac, cmd = m.mac.Update(k)
+		return cmd
+	case pickKind, multiKind, numbersKind:
+		if key.Matches(k, clearKey) {
+			return m.chosen(nil)
+		}
+		if key.Matches(k, chooseKey) {
+			return m.open(s)
+		}
+	case toggleKind:
+		if key.Matches(k, toggleKey) {
+			u := m.user()
+			if s.ID == "sms" {
+				u.SMS = toggle(u.SMS)
+			} else {
+				u.SelectOutboundCallerID = toggle(u.SelectOutboundCallerID)
+			}
+			return m.changed()
+		}
+	case addPhoneKind:
+		if k.String() == "enter" || k.String() == "space" {
+			return m.addPhone()
+		}
+	}
+	return nil
+}
+
+// typed feeds a key or paste to the focused text field and writes the
+// value into the draft.
+func (m *Model) typed(msg tea.Msg) tea.Cmd {
+	s := m.specs[m.focus]
+	switch s.Kind {
+	case textKind:
+		if m.ctx.ReadOnly {
+			return common.Error(errReadOnly)
+		}
+		var cmd tea.Cmd
+		m.input, cmd = m.input.Update(msg)
+		return tea.Batch(cmd, m.typedDone())
+	case macKind:
+		var cmd tea.Cmd
+		m.mac, cmd = m.mac.Update(msg)
+		return cmd
+	}
+	return nil
+}
+
+// typedDone copies the text field into the user when it changed.
+func (m *Model) typedDone() tea.Cmd {
+	s := m.specs[m.focus]
+	u := m.user()
+	v := m.input.Value()
+	if text(u, s.ID) == v {
+		return nil
+	}
+	setText(u, s.ID, v)
+	cmd := m.changed()
+	if s.ID == "email" {
+		m.lookup, m.lookupErr = nil, nil
+		return tea.Batch(cmd, m.lookupSoon())
+	}
+	return cmd
+}
+
+// enter prepares the newly focused field.
+func (m *Model) enter() {
+	m.input.Blur()
+	m.mac.Blur()
+	if m.focus >= len(m.specs) {
+		m.focus = 0
+	}
+	s := m.specs[m.focus]
+	switch s.Kind {
+	case textKind:
+		m.input.SetValue(text(m.user(), s.ID))
+		m.input.Placeholder = ""
+		if s.ID == "extension_number" {
+			if next := nextFreeExtension(m.ctx.Catalog, m.ctx.Draft, m.index); next != "" {
+				m.input.Placeholder = next + "  (→ to use)"
+			}
+		}
+		m.input.CursorEnd()
+		m.input.Focus()
+	case macKind:
+		m.mac.Reset()
+		m.mac.Focus()
+	}
+}
+
+// leave commits the field losing focus: trims and normalises the email; a
+// MAC typed but not yet entered is checked as if enter was pressed.
+func (m *Model) leave() tea.Cmd {
+	if m.ctx.ReadOnly || m.focus >= len(m.specs) {
+		return nil
+	}
+	s := m.specs[m.focus]
+	u := m.user()
+	switch s.Kind {
+	case textKind:
+		v := strings.TrimSpace(text(u, s.ID))
+		if s.ID == "email" {
+			if norm, err := state.NormalizeEmail(v); err == nil {
+				v = norm
+			}
+		}
+		if v != text(u, s.ID) {
+			setText(u, s.ID, v)
+			return m.changed()
+		}
+	case macKind:
+		raw := m.mac.Value()
+		if strings.TrimSpace(raw) == "" {
+			return nil
+		}
+		m.mac.Reset()
+		mac, err := state.NormalizeMAC(raw)
+		if err != nil {
+			// Kept as typed so nothing is lost; validation names the problem.
+			u.DeskPhones[s.Phone].MAC = strings.TrimSpace(raw)
+			return tea.Batch(m.changed(), common.Error(fmt.Errorf("MAC %q: %w", raw, err)))
+		}
+		return m.macAccepted(mac)
+	}
+	return nil
+}
+
+// done leaves the form; a new user left entirely blank is dropped.
+func (m *Model) done() tea.Cmd {
+	u := m.user()
+	if !m.ctx.ReadOnly && u.Email == "" && u.FirstName == "" && u.LastName == "" &&
+		u.ExtensionNumber == "" && len(u.PhoneNumbers) == 0 && len(u.DeskPhones) == 0 && u.OutboundCallerID == "" {
+		d := m.ctx.Draft
+		d.Users = append(d.Users[:m.index], d.Users[m.index+1:]...)
+		return tea.Batch(common.Changed(), common.GoBack())
+	}
+	return common.GoBack()
+}
+
+func (m *Model) changed() tea.Cmd {
+	m.revalidate()
+	return common.Changed()
+}
+
+// open shows the picker for a picker-kind field.
+func (m *Model) open(s spec) tea.Cmd {
+	u := m.user()
+	c := m.ctx.Catalog
+	site := firstOf(u.SiteName, u.SiteCode)
+	var items []pickers.Item
+	var cur []string
+	multi := false
+	switch s.ID {
+	case "site_name":
+		items, cur = pickers.Sites(c), []string{site}
+	case "template_name":
+		if site == "" {
+			return common.Error(errors.New("choose the site first: templates belong to a site"))
+		}
+		items, cur = pickers.Templates(c, site), []string{u.TemplateName}
+	case "calling_plans":
+		items, cur, multi = pickers.Plans(c, m.plansInUse()), u.CallingPlans, true
+	case "phone_numbers":
+		return m.openNumbers()
+	default:
+		p := u.DeskPhones[s.Phone]
+		switch {
+		case strings.HasSuffix(s.ID, ".brand"):
+			items, cur = pickers.Brands(), []string{p.Brand}
+		case strings.HasSuffix(s.ID, ".model"):
+			if p.Brand == "" {
+				return common.Error(errors.New("choose the brand first"))
+			}
+			items, cur = pickers.Models(p.Brand), []string{p.Model}
+		case strings.HasSuffix(s.ID, ".provision_template"):
+			items, cur = pickers.ProvisionTemplates(c), []string{p.ProvisionTemplate}
+		}
+	}
+	m.picker = pickers.New(m.ctx.Styles, s.Label, items, multi, 0, cur...)
+	m.picker.AllowFree = true
+	m.picker.SetSize(m.width-2, m.height-3)
+	m.overlay = pickerOverlay
+	return nil
+}
+
+// plansInUse counts the plans the other users of the batch take, so the
+// picker shows what is left for this one.
+func (m *Model) plansInUse() map[string]int {
+	in := map[string]int{}
+	for i, u := range m.ctx.Draft.Users {
+		if i == m.index {
+			continue
+		}
+		for _, p := range u.CallingPlans {
+			in[p]++
+		}
+	}
+	return in
+}
+
+// openNumbers offers the site's unassigned numbers not already taken by
+// another user of the batch.
+func (m *Model) openNumbers() tea.Cmd {
+	u := m.user()
+	c := m.ctx.Catalog
+	taken := map[string]bool{}
+	for i, o := range m.ctx.Draft.Users {
+		if i != m.index {
+			for _, n := range o.PhoneNumbers {
+				taken[n] = true
+			}
+		}
+	}
+	var pool []string
+	if c != nil {
+		siteID := ""
+		if s, ok := pickers.SiteByName(c, firstOf(u.SiteName, u.SiteCode)); ok {
+			siteID = s.ID
+		}
+		for _, n := range c.Numbers {
+			if n.Assigned || taken[n.Number] || (siteID != "" && n.SiteID != "" && n.SiteID != siteID) {
+				continue
+			}
+			pool = append(pool, n.Number)
+		}
+	}
+	m.numbers = numberpicker.New(pool, u.PhoneNumbers, state.MaxUsers)
+	m.numbers.SetSize(m.width-2, m.height-3)
+	m.numbers.Focus()
+	m.overlay = numbersOverlay
+	return nil
+}
+
+// chosen stores a picker's result (nil clears the field).
+func (m *Model) chosen(vals []string) tea.Cmd {
+	s := m.specs[m.focus]
+	u := m.user()
+	v := ""
+	if len(vals) > 0 {
+		v = vals[0]
+	}
+	switch s.ID {
+	case "site_name":
+		if !strings.EqualFold(u.SiteName, v) {
+			u.SiteName, u.SiteCode = v, ""
+			if site, ok := pickers.SiteByName(m.ctx.Catalog, v); ok {
+				u.SiteCode = site.Code
+			}
+		}
+	case "template_name":
+		u.TemplateName = v
+	case "calling_plans":
+		u.CallingPlans = vals
+	case "phone_numbers":
+		u.PhoneNumbers = vals
+	default:
+		if s.Kind != pickKind || s.Phone >= len(u.DeskPhones) {
+			return nil
+		}
+		p := &u.DeskPhones[s.Phone]
+		switch {
+		case strings.HasSuffix(s.ID, ".brand"):
+			if !strings.EqualFold(p.Brand, v) {
+				p.Brand, p.Model = v, ""
+			}
+		case strings.HasSuffix(s.ID, ".model"):
+			p.Model = v
+		case strings.HasSuffix(s.ID, ".provision_template"):
+			p.ProvisionTemplate = v
+		}
+	}
+	return m.changed()
+}
+
+// macAccepted stores a valid MAC in the focused desk phone after checking
+// it is not already in this batch or registered on the account; the brand
+// is pre-selected from the MAC's vendor prefix when none is set.
+func (m *Model) macAccepted(mac string) tea.Cmd {
+	s := m.specs[m.focus]
+	if s.Kind != macKind {
+		return nil
+	}
+	d := m.ctx.Draft
+	for i, o := range d.Users {
+		for j, p := range o.DeskPhones {
+			if p.MAC == mac && !(i == m.index && j == s.Phone) {
+				m.mac.SetValue(state.FormatMAC(mac, ":"))
+				return tea.Batch(common.Error(fmt.Errorf("%s is already %s's phone", state.FormatMAC(mac, ":"), o.DisplayName())), common.Ring())
+			}
+		}
+	}
+	if c := m.ctx.Catalog; c != nil {
+		for _, dev := range c.Devices {
+			if strings.EqualFold(dev.MAC, mac) {
+				m.mac.SetValue(state.FormatMAC(mac, ":"))
+				return tea.Batch(common.Error(fmt.Errorf("%s is already registered on the account: Zoom will refuse it", state.FormatMAC(mac, ":"))), common.Ring())
+			}
+		}
+	}
+	p := &m.user().DeskPhones[s.Phone]
+	p.MAC = mac
+	if p.Brand == "" {
+		if b, ok := state.Devices().BrandForMAC(mac); ok {
+			p.Brand = b
+		}
+	}
+	return tea.Batch(m.changed(), common.Status("✓ "+state.FormatMAC(mac, ":")))
+}
+
+func (m *Model) addPhone() tea.Cmd {
+	u := m.user()
+	if len(u.DeskPhones) >= state.MaxDeskPhones {
+		return common.Error(fmt.Errorf("a user has at most %d desk phones", state.MaxDeskPhones))
+	}
+	u.DeskPhones = append(u.DeskPhones, m.ctx.Draft.NewDeskPhone(""))
+	m.specs = specsFor(*u)
+	m.focus = indexOf(m.specs, fmt.Sprintf("desk_phones[%d].mac", len(u.DeskPhones)-1))
+	m.enter()
+	return m.changed()
+}
+
+func (m *Model) removePhone(i int) tea.Cmd {
+	u := m.user()
+	if i >= len(u.DeskPhones) {
+		return nil
+	}
+	u.DeskPhones = append(u.DeskPhones[:i], u.DeskPhones[i+1:]...)
+	m.specs = specsFor(*u)
+	if m.focus >= len(m.specs) {
+		m.focus = len(m.specs) - 1
+	}
+	m.enter()
+	return tea.Batch(m.changed(), common.Status(fmt.Sprintf("desk phone %d removed", i+1)))
+}
+
+// Email lookup: debounced while typing, run as a command, and applied only
+// if the email has not changed since.
+
+type lookupDueMsg struct{ seq int }
+
+type lookupMsg struct {
+	email string
+	res   submit.UserLookup
+	err   error
+}
+
+// lookupDelay lets typing settle before Zoom is asked.
+const lookupDelay = 400 * time.Millisecond
+
+func (m *Model) lookupSoon() tea.Cmd {
+	if m.ctx.Service == nil {
+		return nil
+	}
+	u := m.user()
+	if u.Email == "" || u.Email == m.lookupFor {
+		return nil
+	}
+	m.lookupSeq++
+	seq := m.lookupSeq
+	return tea.Tick(lookupDelay, func(time.Time) tea.Msg { return lookupDueMsg{seq: seq} })
+}
+
+func (m *Model) startLookup(seq int) tea.Cmd {
+	if seq != m.lookupSeq {
+		return nil
+	}
+	email, err := state.NormalizeEmail(m.user().Email)
+	if err != nil || email == m.lookupFor {
+		return nil
+	}
+	m.looking = true
+	svc := m.ctx.Service
+	return func() tea.Msg {
+		ctx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
+		defer cancel()
+		res, err := svc.LookupUser(ctx, email)
+		return lookupMsg{email: email, res: res, err: err}
+	}
+}
+
+func (m *Model) lookupArrived(msg lookupMsg) tea.Cmd {
+	m.looking = false
+	cur, _ := state.NormalizeEmail(m.user().Email)
+	if !strings.EqualFold(cur, msg.email) {
+		return nil // typing moved on
+	}
+	m.lookupFor, m.lookupErr = msg.email, msg.err
+	if msg.err != nil {
+		m.lookup = nil
+		return nil
+	}
+	res := msg.res
+	m.lookup = &res
+	u := m.user()
+	changed := false
+	if u.FirstName == "" && res.First != "" {
+		u.FirstName, changed = res.First, true
+	}
+	if u.LastName == "" && res.Last != "" {
+		u.LastName, changed = res.Last, true
+	}
+	if !changed {
+		return nil
+	}
+	if s := m.specs[m.focus]; s.Kind == textKind && (s.ID == "first_name" || s.ID == "last_name") {
+		m.input.SetValue(text(u, s.ID))
+	}
+	return m.changed()
+}
+
+func firstOf(vs ...string) string {
+	for _, v := range vs {
+		if v != "" {
+			return v
+		}
+	}
+	return ""
+}

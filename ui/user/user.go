@@ -1,0 +1,191 @@
+// Package user is the user form: every field of the batch endpoint for one
+// user of the open draft, with a live lookup of the email, the next free
+// extension, catalog pickers, the phone-number picker and 0–3 desk phones
+// (MACs typed or scanned). Every change is written into the draft at once
+// and saved by the shell.
+package user
+
+import (
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+
+	"zpadd/state"
+	"zpadd/ui/common"
+	"zpadd/ui/keys"
+	"zpadd/ui/macinput"
+	"zpadd/ui/numberpicker"
+	"zpadd/ui/pickers"
+	"zpadd/zoom/submit"
+)
+
+// overlay is what covers the form while choosing.
+type overlay int
+
+const (
+	noOverlay overlay = iota
+	pickerOverlay
+	numbersOverlay
+)
+
+// Model is the user form.
+type Model struct {
+	ctx   *common.Context
+	index int // user index in ctx.Draft.Users
+	specs []spec
+	focus int
+
+	input textinput.Model // the focused text field
+	mac   macinput.Model  // the focused MAC field
+
+	overlay overlay
+	picker  pickers.Model
+	numbers numberpicker.Model
+
+	lookupSeq int
+	lookup    *submit.UserLookup // last lookup of the current email
+	lookupFor string
+	lookupErr error
+	looking   bool
+
+	problems state.Problems
+	width    int
+	height   int
+	err      error // the form could not open (e.g. draft full)
+}
+
+// New builds the form for nav.User (common.NewUser adds a user with the
+// draft's defaults) and focuses nav.Field (common.Factory).
+func New(ctx *common.Context, nav common.Navigate) common.Screen {
+	m := &Model{ctx: ctx, index: nav.User}
+	m.input = textinput.New()
+	m.input.Prompt = ""
+	m.mac = macinput.New()
+	m.mac.Placeholder = "type or scan the MAC, enter"
+	d := ctx.Draft
+	if d == nil {
+		m.err = errNoDraft
+		return m
+	}
+	if m.index == common.NewUser || m.index >= len(d.Users) {
+		if ctx.ReadOnly {
+			m.err = errReadOnly
+			return m
+		}
+		i, err := d.AddUser("")
+		if err != nil {
+			m.err = err
+			return m
+		}
+		m.index = i
+	}
+	m.specs = specsFor(d.Users[m.index])
+	if nav.Field != "" {
+		m.focus = indexOf(m.specs, nav.Field)
+	}
+	m.revalidate()
+	m.enter()
+	return m
+}
+
+func (m *Model) user() *state.User { return &m.ctx.Draft.Users[m.index] }
+
+// Init implements common.Screen: a new user's draft change is saved, the
+// focused field blinks.
+func (m *Model) Init() tea.Cmd {
+	if m.err != nil {
+		return tea.Batch(common.Error(m.err), common.GoBack())
+	}
+	return tea.Batch(common.Changed(), m.lookupSoon())
+}
+
+// SetSize implements common.Screen.
+func (m *Model) SetSize(w, h int) {
+	m.width, m.height = w, h
+	m.input.SetWidth(min(max(w-labelWidth-30, 10), 44))
+	m.mac.SetWidth(max(w-24, 12))
+	m.picker.SetSize(w-2, h-3)
+	if m.overlay == numbersOverlay {
+		m.numbers.SetSize(w-2, h-3)
+	}
+}
+
+// Title implements common.Titled.
+func (m *Model) Title() string {
+	if m.err != nil || m.ctx.Draft == nil {
+		return "user"
+	}
+	u := m.user()
+	name := u.DisplayName()
+	if name == "" {
+		return "new user"
+	}
+	return name
+}
+
+// CapturingText implements common.TextCapturer: text fields, MAC fields
+// and open pickers take printable keys.
+func (m *Model) CapturingText() bool {
+	if m.overlay != noOverlay {
+		return true
+	}
+	if m.focus < len(m.specs) {
+		k := m.specs[m.focus].Kind
+		return k == textKind || k == macKind
+	}
+	return false
+}
+
+// Key bindings of the form.
+var (
+	nextKey    = key.NewBinding(key.WithKeys("tab", "down"), key.WithHelp("tab/↓", "next"))
+	prevKey    = key.NewBinding(key.WithKeys("shift+tab", "up"), key.WithHelp("shift+tab/↑", "previous"))
+	chooseKey  = key.NewBinding(key.WithKeys("enter", "space"), key.WithHelp("enter", "choose"))
+	toggleKey  = key.NewBinding(key.WithKeys("enter", "space"), key.WithHelp("space", "toggle"))
+	acceptExt  = key.NewBinding(key.WithKeys("right"), key.WithHelp("→", "use suggestion"))
+	removeKey  = key.NewBinding(key.WithKeys("ctrl+x"), key.WithHelp("ctrl+x", "remove phone"))
+	clearKey   = key.NewBinding(key.WithKeys("ctrl+u"), key.WithHelp("ctrl+u", "clear"))
+	doneKey    = key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "done"))
+	macEnter   = key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "check MAC"))
+	addKeyBind = key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "add phone"))
+)
+
+// KeyMap implements common.Screen.
+func (m *Model) KeyMap() help.KeyMap {
+	switch m.overlay {
+	case pickerOverlay:
+		return m.picker.KeyMap()
+	case numbersOverlay:
+		return m.numbers.KeyMap()
+	}
+	short := []key.Binding{nextKey, prevKey}
+	if m.focus < len(m.specs) {
+		s := m.specs[m.focus]
+		switch s.Kind {
+		case pickKind, multiKind, numbersKind:
+			short = append(short, chooseKey, clearKey)
+		case toggleKind:
+			short = append(short, toggleKey)
+		case macKind:
+			short = append(short, macEnter, removeKey)
+		case addPhoneKind:
+			short = append(short, addKeyBind)
+		case textKind:
+			if s.ID == "extension_number" && m.input.Value() == "" {
+				short = append(short, acceptExt)
+			}
+		}
+	}
+	short = append(short, doneKey, keys.Quit)
+	return keys.Map{Short: short, Full: [][]key.Binding{
+		{nextKey, prevKey, chooseKey, toggleKey},
+		{acceptExt, clearKey, macEnter, removeKey},
+		{doneKey, keys.Quit},
+	}}
+}
+
+// revalidate recomputes this user's problems after a change.
+func (m *Model) revalidate() {
+	m.problems = state.Validate(m.ctx.Draft, m.ctx.Catalog).ForUser(m.index)
+}

@@ -1,0 +1,87 @@
+package sandbox
+
+import (
+	"io"
+	"net/http"
+)
+
+// maxBatchBody bounds the request body: ten users with every field fit in
+// a few kilobytes.
+const maxBatchBody = 1 << 20
+
+type createdJSON struct {
+	Email string `json:"email"`
+	ID    string `json:"id"`
+}
+
+// handleBatch is POST /phone/users/batch: schema check, the optional slow
+// commit, the business rules, then the per-user or all-or-nothing outcome.
+func (s *Sandbox) handleBatch(w http.ResponseWriter, r *http.Request) {
+	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxBatchBody))
+	if err != nil {
+		writeError(w, http.StatusBadRequest, 300, "Request body could not be read: "+err.Error())
+		return
+	}
+	users, schemaErrs, sizeErr, jsonErr := parseBatch(body)
+	s.mu.Lock()
+	opts := s.opts
+	s.mu.Unlock()
+	switch {
+	case jsonErr != nil:
+		writeError(w, http.StatusBadRequest, 300, "Request Body should be a valid JSON object: "+jsonErr.Error())
+		return
+	case sizeErr, opts.RefuseTen && len(users) == 10:
+		writeError(w, http.StatusBadRequest, 400, msgUserSize)
+		return
+	case len(schemaErrs) > 0:
+		writeValidation(w, schemaErrs)
+		return
+	}
+
+	// A slow commit: a client that gives up before it ends creates nothing.
+	if !sleepCtx(r, opts.PostDelay) {
+		return
+	}
+
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if r.Context().Err() != nil {
+		return
+	}
+	c := s.checkBatchLocked(users)
+	if len(c.errs) > 0 && (s.opts.Outcome == AllOrNothing || len(c.planned) == 0) {
+		if c.onlyTpl {
+			writeError(w, http.StatusNotFound, 404, msgTemplateInvalid)
+			return
+		}
+		writeValidation(w, c.errs)
+		return
+	}
+	created := []createdJSON{}
+	for _, p := range c.planned {
+		s.commitLocked(p)
+		created = append(created, createdJSON{Email: p.email, ID: p.acct.ID})
+	}
+	writeJSON(w, http.StatusCreated, created)
+}
+
+// commitLocked makes a planned user a phone user: extension, numbers
+// assigned, licences used, desk phones registered (offline at first).
+func (s *Sandbox) commitLocked(p plannedUser) {
+	w := s.w
+	now := s.opts.now()
+	pu := &phoneUser{UserID: p.acct.ID, PhoneUserID: w.ids.next("phoneuser"), ExtensionID: w.ids.next("extension"),
+		Extension: p.extension, SiteID: p.site.ID, PlanTypes: p.planTypes, SMS: p.sms, Status: p.status}
+	for _, n := range p.numbers {
+		n.AssigneeID = p.acct.ID
+		pu.Numbers = append(pu.Numbers, n.Number)
+	}
+	for _, t := range p.planTypes {
+		w.planByType(t).Assigned++
+	}
+	w.addPhoneUser(pu)
+	for _, d := range p.devices {
+		w.addDevice(&device{ID: w.ids.next("device"), MAC: d.mac, Brand: d.brand, Model: d.model, SiteID: p.site.ID,
+			AssigneeID: p.acct.ID, ProvisionTemplateID: d.provisionTemplateID, AddedAt: now, FromBatch: true})
+	}
+}

@@ -1,0 +1,107 @@
+package sandbox
+
+import "time"
+
+// Outcome says how the batch endpoint treats a batch holding bad users. Zoom
+// does not document it, so the sandbox plays both.
+type Outcome int
+
+const (
+	// PerUser creates the good users and leaves the bad ones out: 201 with
+	// only the created users when at least one succeeded, 400/300 with
+	// errors[] when none did.
+	PerUser Outcome = iota
+	// AllOrNothing refuses the whole batch (400/300 with errors[] for every
+	// bad user) when any user is bad, and creates nobody.
+	AllOrNothing
+)
+
+func (o Outcome) String() string {
+	if o == AllOrNothing {
+		return "all-or-nothing"
+	}
+	return "per-user"
+}
+
+// Defaults applied when an Options field is zero.
+const (
+	DefaultTokenTTL          = 3599 * time.Second
+	DefaultDeviceOnlineAfter = 20 * time.Second
+)
+
+// Options are the sandbox's switchable behaviours. The zero value plays the
+// documented Zoom behaviour with per-user outcomes.
+type Options struct {
+	Outcome Outcome
+	// RefuseTen answers a batch of exactly 10 users with 400/400
+	// "User size must be less than 10." (Zoom's message; its schema allows 10).
+	RefuseTen bool
+	// Latency is added to every request.
+	Latency time.Duration
+	// PostDelay is added to the batch POST before it commits. A client that
+	// goes away during the delay creates nothing.
+	PostDelay time.Duration
+	// Fail are scripted faults, consumed in order (see Fault).
+	Fail []Fault
+	// TokenTTL is the lifetime of issued tokens (zero: 3599s). A short TTL
+	// makes tokens expire before the client expects.
+	TokenTTL time.Duration
+	// DeviceOnlineAfter is how long a desk phone added by a batch stays
+	// "offline" before reporting "online" (zero: 20s; negative: never).
+	DeviceOnlineAfter time.Duration
+	// Now is the clock (nil: time.Now).
+	Now func() time.Time
+	// Seed names the embedded seed account (empty: "standard").
+	Seed string
+
+	// The switches below play the answers Zoom leaves UNCERTAIN.
+
+	// EmptyPlansRefused refuses "calling_plans": [] (Zoom marks the field
+	// required yet says to leave it empty when no package is assigned).
+	EmptyPlansRefused bool
+	// LongPlanNames also accepts the long names of GET /phone/calling_plans
+	// ("US/CA Unlimited Calling Plan") in a batch, besides the short ones.
+	LongPlanNames bool
+	// AutoExtension accepts extension_number "0" and assigns the site's next
+	// free extension, as Zoom's SCIM integration does.
+	AutoExtension bool
+	// SingleSite plays an account without Multiple Sites: site lists answer
+	// 400/300, and a batch user needs neither site_name nor site_code.
+	SingleSite bool
+	// BareProfileNumbers returns GET /phone/users/{id} phone numbers without
+	// the leading "+", as Zoom's own example does.
+	BareProfileNumbers bool
+	// FullExtensions returns extension_number in responses as the site code
+	// followed by the short extension (11001) instead of the short one (1001).
+	FullExtensions bool
+	// APIURL adds "api_url" (this server's origin) to token responses.
+	APIURL bool
+	// PhoneNotSetUp answers every /v2/phone call with 403, as Zoom does when
+	// Zoom Phone is not set up on the account.
+	PhoneNotSetUp bool
+}
+
+func (o Options) now() time.Time {
+	if o.Now != nil {
+		return o.Now()
+	}
+	return time.Now()
+}
+
+func (o Options) tokenTTL() time.Duration {
+	if o.TokenTTL > 0 {
+		return o.TokenTTL
+	}
+	return DefaultTokenTTL
+}
+
+// deviceOnlineAfter returns the delay and whether devices ever come online.
+func (o Options) deviceOnlineAfter() (time.Duration, bool) {
+	switch {
+	case o.DeviceOnlineAfter < 0:
+		return 0, false
+	case o.DeviceOnlineAfter == 0:
+		return DefaultDeviceOnlineAfter, true
+	}
+	return o.DeviceOnlineAfter, true
+}

@@ -1,0 +1,390 @@
+package submit
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"sync"
+
+	"golang.org/x/sync/errgroup"
+
+	"zpadd/state"
+	"zpadd/zoom"
+)
+
+// preflightRun holds one pre-flight's reads. Every read goes through a memo
+// keyed by what it reads, so nothing is read twice in one run.
+type preflightRun struct {
+	s     *Service
+	d     *state.Draft
+	base  *state.Catalog // cached catalog, may be nil
+	fresh bool           // base was refreshed in this run
+
+	mu     sync.Mutex
+	extra  state.Problems
+	fatal  error
+	failed map[string]bool // catalog lists whose live read failed
+
+	users      memo[*zoom.User]
+	phoneUsers memo[*zoom.PhoneUser]
+	lists      memo[any]
+}
+
+// read gathers the live catalog and the problems only live reads find.
+func (pr *preflightRun) read(ctx context.Context) (*state.Catalog, state.Problems, error) {
+	pr.failed = map[string]bool{}
+	live := cloneCatalog(pr.base)
+	live.FetchedAt = pr.s.o.Now()
+
+	sites, sitesKnown := pr.sites(ctx, live)
+	if pr.fatal != nil {
+		return nil, nil, pr.fatal
+	}
+	if sitesKnown {
+		live.Sites, live.Known[knownSites] = sites, true
+	}
+	// Which sites the draft's users are at, and what each site needs read.
+	type need struct{ ext, tpl, num bool }
+	needs := map[string]*need{}
+	anyMAC, anyPlan := false, false
+	for _, u := range pr.d.Users {
+		siteID, ok := resolveSite(u, sites, sitesKnown)
+		if ok {
+			n := needs[siteID]
+			if n == nil {
+				n = &need{}
+				needs[siteID] = n
+			}
+			n.ext = n.ext || u.ExtensionNumber != ""
+			n.tpl = n.tpl || u.TemplateName != ""
+			n.num = n.num || len(u.PhoneNumbers) > 0 || u.OutboundCallerID != ""
+		}
+		anyMAC = anyMAC || len(u.DeskPhones) > 0
+		anyPlan = anyPlan || len(u.CallingPlans) > 0
+	}
+	// Unassigned numbers change rarely and are long lists (100 a page):
+	// a catalog refreshed in this run is fresh enough; the POST is the
+	// final word anyway.
+	numbersFresh := pr.fresh && pr.base != nil && pr.base.Known[knownNumbers]
+
+	var (
+		g                  errgroup.Group
+		sitePhoneUsers     = map[string][]zoom.PhoneUser{}
+		siteTemplates      = map[string][]zoom.SettingTemplate{}
+		siteNumbers        = map[string][]zoom.PhoneNumber{}
+		devices            []state.Device
+		plans              []zoom.CallingPlan
+		resMu              sync.Mutex
+		devicesOK, plansOK bool
+	)
+	for i, u := range pr.d.Users {
+		g.Go(func() error { pr.checkAccountUser(ctx, i, u); return nil })
+		g.Go(func() error { pr.checkPhoneUser(ctx, u); return nil })
+	}
+	for siteID, n := range needs {
+		if n.ext {
+			g.Go(func() error {
+				v, err := pr.list(ctx, "phone users "+siteID, knownPhoneUsers, func() (any, error) {
+					return pr.s.c.ListPhoneUsers(ctx, zoom.PhoneUserQuery{SiteID: siteID})
+				})
+				if err == nil {
+					resMu.Lock()
+					sitePhoneUsers[siteID] = v.([]zoom.PhoneUser)
+					resMu.Unlock()
+				}
+				return nil
+			})
+		}
+		if n.tpl {
+			g.Go(func() error {
+				v, err := pr.list(ctx, "templates "+siteID, knownTemplates, func() (any, error) {
+					return pr.s.c.ListSettingTemplates(ctx, siteID)
+				})
+				if err == nil {
+					resMu.Lock()
+					siteTemplates[siteID] = v.([]zoom.SettingTemplate)
+					resMu.Unlock()
+				}
+				return nil
+			})
+		}
+		if n.num && !numbersFresh {
+			g.Go(func() error {
+				v, err := pr.list(ctx, "numbers "+siteID, knownNumbers, func() (any, error) {
+					return pr.s.c.ListUnassignedNumbers(ctx, siteID)
+				})
+				if err == nil {
+					resMu.Lock()
+					siteNumbers[siteID] = v.([]zoom.PhoneNumber)
+					resMu.Unlock()
+				}
+				return nil
+			})
+		}
+	}
+	if anyMAC {
+		g.Go(func() error {
+			v, err := pr.list(ctx, "devices", knownDevices, func() (any, error) { return pr.s.allDevices(ctx) })
+			if err == nil {
+				resMu.Lock()
+				devices, devicesOK = v.([]state.Device), true
+				resMu.Unlock()
+			}
+			return nil
+		})
+	}
+	if anyPlan {
+		g.Go(func() error {
+			v, err := pr.list(ctx, "plans", knownPlans, func() (any, error) { return pr.s.c.ListCallingPlans(ctx) })
+			if err == nil {
+				resMu.Lock()
+				plans, plansOK = v.([]zoom.CallingPlan), true
+				resMu.Unlock()
+			}
+			return nil
+		})
+	}
+	_ = g.Wait()
+	if pr.fatal != nil {
+		return nil, nil, pr.fatal
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, nil, err
+	}
+
+	// Overlay the live reads on the cached catalog.
+	if devicesOK {
+		live.Devices, live.Known[knownDevices] = devices, true
+	}
+	if plansOK {
+		live.Plans = live.Plans[:0:0]
+		for _, p := range plans {
+			live.Plans = append(live.Plans, planOf(p))
+		}
+		live.Known[knownPlans] = true
+	}
+	if len(siteTemplates) > 0 {
+		live.Templates = keepOtherSites(live.Templates, siteTemplates, func(t state.Template) string { return t.SiteID })
+		for siteID, ts := range siteTemplates {
+			for _, t := range ts {
+				live.Templates = append(live.Templates, templateOf(t, siteID))
+			}
+		}
+		live.Known[knownTemplates] = live.Known[knownTemplates] || !pr.failed[knownTemplates]
+	}
+	if len(siteNumbers) > 0 {
+		live.Numbers = keepOtherSites(live.Numbers, siteNumbers, func(n state.Number) string { return n.SiteID })
+		for siteID, ns := range siteNumbers {
+			for _, n := range ns {
+				live.Numbers = append(live.Numbers, numberOf(n, siteID))
+			}
+		}
+		live.Known[knownNumbers] = live.Known[knownNumbers] || !pr.failed[knownNumbers]
+	}
+	pr.overlayPhoneUsers(live, sitePhoneUsers)
+	return live, pr.extra, nil
+}
+
+// sites returns the account's sites: the cached list (sites change rarely;
+// their extension length is in it), else read live with GetSite for the
+// sites the users name. false when the account has no site list.
+func (pr *preflightRun) sites(ctx context.Context, live *state.Catalog) ([]state.Site, bool) {
+	if pr.base != nil && pr.base.Known[knownSites] {
+		return pr.base.Sites, true
+	}
+	zs, err := pr.s.c.ListSites(ctx)
+	if err != nil {
+		pr.readFailed(ctx, "sites", knownSites, err)
+		return nil, false
+	}
+	out := make([]state.Site, len(zs))
+	var g errgroup.Group
+	for k, z := range zs {
+		out[k] = siteOf(z)
+		used := false
+		for _, u := range pr.d.Users {
+			used = used || siteMatches(u, out[k])
+		}
+		if !used {
+			continue
+		}
+		g.Go(func() error {
+			full, err := pr.s.c.GetSite(ctx, z.ID)
+			if err != nil {
+				pr.readFailed(ctx, "site "+z.Name, knownSites, err)
+				return nil
+			}
+			if full.ExtensionLength() > 0 {
+				out[k].ExtensionLength = full.ExtensionLength()
+			}
+			return nil
+		})
+	}
+	_ = g.Wait()
+	return out, true
+}
+
+// resolveSite finds the id of the user's site. With no site list (single
+// site accounts) every user is at the account-level pseudo-site "".
+func resolveSite(u state.User, sites []state.Site, known bool) (string, bool) {
+	if !known {
+		return "", true
+	}
+	for _, s := range sites {
+		if siteMatches(u, s) {
+			return s.ID, true
+		}
+	}
+	if u.SiteName == "" && u.SiteCode == "" && len(sites) == 1 {
+		return sites[0].ID, true
+	}
+	return "", false
+}
+
+func siteMatches(u state.User, s state.Site) bool {
+	if u.SiteName != "" {
+		return strings.EqualFold(strings.TrimSpace(u.SiteName), s.Name)
+	}
+	return u.SiteCode != "" && strings.TrimSpace(u.SiteCode) == s.Code
+}
+
+// checkAccountUser reads the account user: Zoom adds only active users.
+func (pr *preflightRun) checkAccountUser(ctx context.Context, i int, u state.User) {
+	zu, err := pr.users.get(emailKey(u.Email), func() (*zoom.User, error) { return pr.s.c.GetUser(ctx, u.Email) })
+	switch {
+	case zoom.IsNotFound(err):
+		pr.problem(state.Problem{User: i, Email: u.Email, Field: "email", Severity: state.Error,
+			Message: "no Zoom user has this email: create the user in Zoom (or fix the address) first"})
+	case err != nil:
+		pr.readFailed(ctx, "user "+u.Email, "", err)
+	case !zu.Active():
+		status := zu.Status
+		if status == "" {
+			status = "pending (invitation not accepted)"
+		}
+		pr.problem(state.Problem{User: i, Email: u.Email, Field: "email", Severity: state.Error,
+			Message: "the Zoom user is " + status + ": Zoom adds only active users; activate the user first"})
+	}
+}
+
+// checkPhoneUser reads the phone user; a hit goes into the live catalog's
+// phone users, where Validate reports "already a phone user".
+func (pr *preflightRun) checkPhoneUser(ctx context.Context, u state.User) {
+	_, err := pr.phoneUsers.get(emailKey(u.Email), func() (*zoom.PhoneUser, error) { return pr.s.c.GetPhoneUser(ctx, u.Email) })
+	if err != nil && !zoom.IsNotFound(err) {
+		pr.readFailed(ctx, "phone user "+u.Email, knownPhoneUsers, err)
+	}
+}
+
+// list runs one catalog read through the memo, recording a failure.
+func (pr *preflightRun) list(ctx context.Context, key, known string, read func() (any, error)) (any, error) {
+	v, err := pr.lists.get(key, read)
+	if err != nil {
+		pr.readFailed(ctx, key, known, err)
+	}
+	return v, err
+}
+
+// readFailed turns a failed read into a warning (Zoom will check on
+// submit), or a fatal error for cancellation and refused credentials.
+func (pr *preflightRun) readFailed(ctx context.Context, what, known string, err error) {
+	pr.mu.Lock()
+	defer pr.mu.Unlock()
+	if known != "" {
+		pr.failed[known] = true
+	}
+	if ctx.Err() != nil || errors.Is(err, context.Canceled) {
+		if pr.fatal == nil {
+			pr.fatal = ctx.Err()
+			if pr.fatal == nil {
+				pr.fatal = err
+			}
+		}
+		return
+	}
+	if zoom.IsAuth(err) {
+		if pr.fatal == nil {
+			pr.fatal = fmt.Errorf("pre-flight: Zoom refused the credentials: %w", err)
+		}
+		return
+	}
+	pr.extra = append(pr.extra, state.Problem{User: -1, Severity: state.Warning,
+		Message: fmt.Sprintf("could not read %s from Zoom (%v): that check was skipped; Zoom checks again on submit", what, err)})
+}
+
+func (pr *preflightRun) problem(p state.Problem) {
+	pr.mu.Lock()
+	pr.extra = append(pr.extra, p)
+	pr.mu.Unlock()
+}
+
+// overlayPhoneUsers replaces the cached phone users of the sites read live
+// and of the draft's emails with what Zoom says now.
+func (pr *preflightRun) overlayPhoneUsers(live *state.Catalog, bySite map[string][]zoom.PhoneUser) {
+	draftEmails := map[string]bool{}
+	for _, u := range pr.d.Users {
+		draftEmails[emailKey(u.Email)] = true
+	}
+	var out []state.PhoneUser
+	for _, p := range live.PhoneUsers {
+		if _, read := bySite[p.SiteID]; read || draftEmails[emailKey(p.Email)] {
+			continue
+		}
+		out = append(out, p)
+	}
+	seen := map[string]bool{}
+	for _, us := range bySite {
+		for _, u := range us {
+			out = append(out, phoneUserOf(u))
+			seen[emailKey(u.Email)] = true
+		}
+	}
+	for _, u := range pr.d.Users {
+		pu, err, ok := pr.phoneUsers.peek(emailKey(u.Email))
+		if ok && err == nil && pu != nil && !seen[emailKey(pu.Email)] {
+			p := phoneUserOf(*pu)
+			if p.Email == "" {
+				p.Email = u.Email
+			}
+			out = append(out, p)
+			seen[emailKey(p.Email)] = true
+		}
+	}
+	live.PhoneUsers = out
+	if !pr.failed[knownPhoneUsers] {
+		live.Known[knownPhoneUsers] = true
+	}
+}
+
+// keepOtherSites drops the cached entries of the sites read live.
+func keepOtherSites[T any, L any](items []T, read map[string]L, site func(T) string) []T {
+	var out []T
+	for _, it := range items {
+		if _, ok := read[site(it)]; !ok {
+			out = append(out, it)
+		}
+	}
+	return out
+}
+
+// cloneCatalog copies c (or makes an empty catalog) so the overlay never
+// changes the cached one others hold.
+func cloneCatalog(c *state.Catalog) *state.Catalog {
+	out := &state.Catalog{Schema: state.SchemaVersion, Known: map[string]bool{}}
+	if c == nil {
+		return out
+	}
+	out.Account = c.Account
+	out.Sites = append([]state.Site(nil), c.Sites...)
+	out.Templates = append([]state.Template(nil), c.Templates...)
+	out.Plans = append([]state.Plan(nil), c.Plans...)
+	out.Numbers = append([]state.Number(nil), c.Numbers...)
+	out.ProvisionTemplates = append([]state.ProvisionTemplate(nil), c.ProvisionTemplates...)
+	out.Devices = append([]state.Device(nil), c.Devices...)
+	out.PhoneUsers = append([]state.PhoneUser(nil), c.PhoneUsers...)
+	for k, v := range c.Known {
+		out.Known[k] = v
+	}
+	return out
+}

@@ -1,0 +1,48 @@
+package submit
+
+import (
+	"fmt"
+	"net/http"
+
+	"zpadd/state"
+	"zpadd/zoom"
+	"zpadd/zoom/sandbox"
+)
+
+// sandboxAPIURL and sandboxOAuthURL are the addresses the in-process
+// sandbox answers; its transport sends every request to its handler, so no
+// socket is opened and the host never resolves.
+const (
+	sandboxAPIURL   = "http://sandbox.zpadd.invalid/v2"
+	sandboxOAuthURL = "http://sandbox.zpadd.invalid/oauth/token"
+)
+
+// NewForSandbox wires a Zoom client to the in-process sandbox sb (its
+// credentials, its transport) and a Service over it with home's journal and
+// draft store: what `zpadd --sandbox` and the UI/CLI tests run on.
+func NewForSandbox(sb *sandbox.Sandbox, home state.Home) (*Service, *zoom.Client, error) {
+	if sb == nil {
+		return nil, nil, fmt.Errorf("sandbox: no sandbox given")
+	}
+	if err := home.Ensure(); err != nil {
+		return nil, nil, fmt.Errorf("sandbox: %w", err)
+	}
+	account, id, secret := sb.Credentials()
+	c, err := zoom.New(zoom.Config{
+		AccountID: account, ClientID: id, ClientSecret: secret,
+		APIURL: sandboxAPIURL, OAuthURL: sandboxOAuthURL,
+		HTTPClient: &http.Client{Transport: sb.Transport()},
+	})
+	if err != nil {
+		return nil, nil, fmt.Errorf("sandbox: %w", err)
+	}
+	j, err := state.OpenJournal(home)
+	if err != nil {
+		return nil, nil, fmt.Errorf("sandbox: %w", err)
+	}
+	store, err := state.OpenStore(home)
+	if err != nil {
+		return nil, nil, fmt.Errorf("sandbox: %w", err)
+	}
+	return New(c, home, j, Options{Store: store}), c, nil
+}
