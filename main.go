@@ -202,11 +202,16 @@ func sandboxCmd() *cobra.Command {
 		Long: "Serve the embedded Zoom simulator. The first lines on stdout are export lines\n" +
 			"(ZOOM_API_URL, ZOOM_OAUTH_URL, ZOOM_ACCOUNT_ID, ZOOM_CLIENT_ID, ZOOM_CLIENT_SECRET):\n" +
 			"  eval \"$(zpadd sandbox --addr 127.0.0.1:8099 | head -5)\"\n" +
-			"Behaviours (--behave, or env ZPADD_SANDBOX): " + sandbox.BehaviourHelp,
+			"\nBehaviours (--behave, or env ZPADD_SANDBOX), comma-separated:\n" +
+			"  per-user (default) | all-or-nothing   one bad user: left out, or the whole batch refused\n" +
+			"  refuse-ten                            a batch of exactly 10 is refused\n" +
+			"  latency=DUR  post-delay=DUR  token-ttl=DUR  device-online-after=DUR\n" +
+			"  fail=KIND[@METHOD:PATH]               one scripted fault: 429, 429-date, 429-iso, 429-none,\n" +
+			"                                        429-validation, drop, 503-json, 503-html, 503-empty",
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if behave == "" {
-				behave = os.Getenv("ZPADD_SANDBOX")
+				behave = os.Getenv(sandbox.EnvBehaviours)
 			}
 			opts, err := sandbox.ParseBehaviours(behave)
 			if err != nil {

@@ -146,4 +146,3 @@ func indent(s string) string {
 	}
 	return strings.Join(lines, "\n")
 }
-

@@ -3,6 +3,7 @@ package cli
 import (
 	"context"
 	"fmt"
+	"io"
 	"strings"
 
 	"zpadd/state"
@@ -28,7 +29,7 @@ func Check(ctx context.Context, e *Env, ref string, asJSON bool) int {
 		return ExitOther
 	}
 	if asJSON {
-		writeJSON(e, checkResults(d, problems))
+		writeResults(e, preflightResults(d, problems), true)
 	} else {
 		printProblems(e, d, problems)
 	}
@@ -38,12 +39,13 @@ func Check(ctx context.Context, e *Env, ref string, asJSON bool) int {
 	return ExitOK
 }
 
-// checkResults gives pre-flight in the --json result shape: nobody is sent,
-// so every user is "skipped", with one failed check per problem.
-func checkResults(d *state.Draft, problems state.Problems) []resultJSON {
-	out := make([]resultJSON, 0, len(d.Users))
+// preflightResults gives pre-flight per user in the result shape: nobody is
+// sent, so every user is "skipped", with one check per problem and the
+// blocking ones joined in Error.
+func preflightResults(d *state.Draft, problems state.Problems) []state.UserResult {
+	out := make([]state.UserResult, 0, len(d.Users))
 	for i, u := range d.Users {
-		r := resultJSON{Email: u.Email, Status: "skipped", Checks: []state.Check{}}
+		r := state.UserResult{Email: u.Email, Status: state.ResultSkipped, Checks: []state.Check{}}
 		var errs []string
 		for _, p := range problems.ForUser(i) {
 			r.Checks = append(r.Checks, state.Check{Name: p.Field, OK: p.Severity == state.Warning, Detail: p.Message})
@@ -58,14 +60,18 @@ func checkResults(d *state.Draft, problems state.Problems) []resultJSON {
 }
 
 func printProblems(e *Env, d *state.Draft, problems state.Problems) {
+	printProblemsTo(e.Stdout, d, problems)
+}
+
+func printProblemsTo(w io.Writer, d *state.Draft, problems state.Problems) {
 	if len(problems) == 0 {
-		fmt.Fprintf(e.Stdout, "%s: %d users, no problems\n", d.Name, len(d.Users))
+		fmt.Fprintf(w, "%s: %d users, no problems\n", d.Name, len(d.Users))
 		return
 	}
 	for _, p := range problems {
-		fmt.Fprintln(e.Stdout, p.String())
+		fmt.Fprintln(w, p.String())
 	}
-	fmt.Fprintf(e.Stdout, "%s: %d users, %d errors, %d warnings\n", d.Name, len(d.Users),
+	fmt.Fprintf(w, "%s: %d users, %d errors, %d warnings\n", d.Name, len(d.Users),
 		len(problems.Errors()), len(problems)-len(problems.Errors()))
 }
 

@@ -70,7 +70,8 @@ func Submit(ctx context.Context, e *Env, refs []string, o SubmitOptions) int {
 			lastErr = err
 			var blocked *submit.BlockedError
 			if errors.As(err, &blocked) {
-				printProblems(e, d, blocked.Problems)
+				printProblemsTo(e.Stderr, d, blocked.Problems)
+				results = append(results, preflightResults(rest, blocked.Problems)...)
 				continue
 			}
 			e.errorf("%s: %v", d.Name, err)

@@ -11,13 +11,13 @@ import (
 type kind int
 
 const (
-	textKind    kind = iota // typed (textinput)
-	pickKind                // single choice (pickers)
-	multiKind               // several choices (pickers)
-	numbersKind             // phone numbers (numberpicker)
-	toggleKind              // optional boolean: not set → on → off
-	macKind                 // desk-phone MAC (macinput)
-	addPhoneKind            // the "+ add a desk phone" action
+	textKind     kind = iota // typed (textinput)
+	pickKind                 // single choice (pickers)
+	multiKind                // several choices (pickers)
+	numbersKind              // phone numbers (numberpicker)
+	toggleKind               // optional boolean: not set → on → off
+	macKind                  // desk-phone MAC (macinput)
+	addPhoneKind             // the "+ add a desk phone" action
 )
 
 // spec is one row of the form. ID is the batch body's field name, as in

@@ -21,8 +21,12 @@ type Sandbox struct {
 	faults []Fault // unconsumed scripted faults, in order
 	w      *world
 	tokens map[string]time.Time // access token → expiry
-	log    []RequestLog
 	mux    *http.ServeMux
+
+	// logMu guards log apart from mu: entries are written as a response
+	// starts, while handlers may hold mu.
+	logMu sync.Mutex
+	log   []RequestLog
 }
 
 // RequestLog is one request the sandbox saw. Status is 0 when no response
@@ -99,8 +103,8 @@ func (s *Sandbox) AddFault(f Fault) {
 
 // Requests returns every request seen so far, oldest first.
 func (s *Sandbox) Requests() []RequestLog {
-	s.mu.Lock()
-	defer s.mu.Unlock()
+	s.logMu.Lock()
+	defer s.logMu.Unlock()
 	return append([]RequestLog(nil), s.log...)
 }
 
@@ -123,22 +127,25 @@ func (s *Sandbox) now() time.Time {
 	return s.opts.now()
 }
 
-// statusWriter remembers the status a handler wrote, for the request log.
+// statusWriter logs the request with its status as the response starts,
+// so a client that has its answer also finds the request in the log.
 type statusWriter struct {
 	http.ResponseWriter
 	status int
+	record func(status int)
 }
 
 func (w *statusWriter) WriteHeader(code int) {
 	if w.status == 0 {
 		w.status = code
+		w.record(code)
 	}
 	w.ResponseWriter.WriteHeader(code)
 }
 
 func (w *statusWriter) Write(b []byte) (int, error) {
 	if w.status == 0 {
-		w.status = http.StatusOK
+		w.WriteHeader(http.StatusOK)
 	}
 	return w.ResponseWriter.Write(b)
 }
@@ -151,11 +158,16 @@ func (s *Sandbox) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	fault, faulted := s.takeFaultLocked(r.Method, r.URL.Path)
 	s.mu.Unlock()
 
-	sw := &statusWriter{ResponseWriter: w}
+	record := func(status int) {
+		s.logMu.Lock()
+		s.log = append(s.log, RequestLog{Method: r.Method, Path: r.URL.Path, Query: redactQuery(r.URL.Query()), Status: status, Time: start})
+		s.logMu.Unlock()
+	}
+	sw := &statusWriter{ResponseWriter: w, record: record}
 	defer func() {
-		s.mu.Lock()
-		s.log = append(s.log, RequestLog{Method: r.Method, Path: r.URL.Path, Query: redactQuery(r.URL.Query()), Status: sw.status, Time: start})
-		s.mu.Unlock()
+		if sw.status == 0 { // dropped, or the client went away: no response
+			record(0)
+		}
 	}()
 	sw.Header().Set("x-zm-trackingid", trackingID())
 

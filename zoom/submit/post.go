@@ -29,7 +29,6 @@ type postRun struct {
 	results  []state.UserResult
 	readBack map[int]*zoom.PhoneUser // phone users read back after the POST
 	notes    []string
-	sent     int // POSTs that left this process
 }
 
 func newPostRun(s *Service, d *state.Draft, em *emitter) *postRun {
@@ -91,11 +90,6 @@ func (r *postRun) sendChunk(ctx context.Context, chunk []int) ([][]int, error) {
 		res, err := r.s.c.BatchAddUsers(postCtx, zoom.BatchUsers(users))
 		elapsed := time.Since(start)
 		cancel()
-		if !zoom.IsNotSent(err) {
-			r.mu.Lock()
-			r.sent++
-			r.mu.Unlock()
-		}
 		r.em.emit(Event{Kind: Sent, User: -1, Status: statusText(err), Elapsed: elapsed})
 		if err == nil {
 			r.applyCreated(ctx, chunk, res)

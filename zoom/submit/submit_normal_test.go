@@ -92,3 +92,32 @@ func TestSubmitTenUsersOnePostNoNeedlessReads(t *testing.T) {
 		t.Errorf("ExitCode = %d, want 0", code)
 	}
 }
+
+// Submit right after a clean pre-flight of the same body (the review
+// screen) reuses it instead of reading every user again.
+func TestSubmitReusesARecentCleanPreflight(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t, sandbox.Options{}, Options{})
+	d := mainSiteDraft(t, e.refresh(), 3)
+	if ps, err := e.svc.Preflight(context.Background(), d, nil); err != nil || ps.Blocking() {
+		t.Fatalf("Preflight: %v %v", ps, err)
+	}
+	before := e.c.Stats().Requests["GET /users/{userId}"]
+	sub, err := e.svc.Submit(context.Background(), d, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	requireAll(t, sub, StatusCreated)
+	if n := e.c.Stats().Requests["GET /users/{userId}"] - before; n != 0 {
+		t.Errorf("Submit re-read %d account users after a fresh pre-flight", n)
+	}
+	// A changed draft is checked again.
+	d2 := mainSiteDraft(t, e.refresh(), 5)
+	d2.Users = d2.Users[3:]
+	if _, err := e.svc.Submit(context.Background(), d2, nil); err != nil {
+		t.Fatal(err)
+	}
+	if n := e.c.Stats().Requests["GET /users/{userId}"] - before; n != 2 {
+		t.Errorf("a different body read %d account users, want 2", n)
+	}
+}
