@@ -25,7 +25,7 @@ func Check(ctx context.Context, e *Env, ref string, asJSON bool) int {
 	}
 	problems, err := svc.Preflight(ctx, d, progressPrinter(e, d))
 	if err != nil {
-		e.errorf("pre-flight of %s: %v", d.Name, err)
+		e.errorf("%s: %v", d.Name, err)
 		return ExitOther
 	}
 	if asJSON {

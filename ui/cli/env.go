@@ -40,8 +40,9 @@ func (e *Env) errorf(format string, args ...any) {
 	fmt.Fprintf(e.Stderr, "zpadd: "+format+"\n", args...)
 }
 
-// findDraft resolves what an operator typed to a draft: an exact id, a
-// unique id prefix, or a unique name (case-insensitive).
+// findDraft resolves what an operator typed to a draft: an exact id, then a
+// unique id prefix or exact name (case-insensitive), then a unique part of
+// a name, so "zpadd check lobby" finds "Lobby phones".
 func (e *Env) findDraft(ref string) (*state.Draft, error) {
 	infos, moved, err := e.Store.List()
 	if err != nil {
@@ -50,14 +51,21 @@ func (e *Env) findDraft(ref string) (*state.Draft, error) {
 	for _, m := range moved {
 		e.errorf("a draft file did not parse and was moved aside: %s", m)
 	}
-	var matches []state.DraftInfo
+	var exact, partial []state.DraftInfo
+	lower := strings.ToLower(ref)
 	for _, in := range infos {
-		if in.ID == ref {
+		switch {
+		case in.ID == ref:
 			return e.Store.Load(in.ID)
+		case strings.HasPrefix(in.ID, ref) || strings.EqualFold(in.Name, ref):
+			exact = append(exact, in)
+		case ref != "" && strings.Contains(strings.ToLower(in.Name), lower):
+			partial = append(partial, in)
 		}
-		if strings.HasPrefix(in.ID, ref) || strings.EqualFold(in.Name, ref) {
-			matches = append(matches, in)
-		}
+	}
+	matches := exact
+	if len(matches) == 0 {
+		matches = partial
 	}
 	switch len(matches) {
 	case 0:
@@ -65,9 +73,9 @@ func (e *Env) findDraft(ref string) (*state.Draft, error) {
 	case 1:
 		return e.Store.Load(matches[0].ID)
 	}
-	ids := make([]string, len(matches))
+	names := make([]string, len(matches))
 	for i, m := range matches {
-		ids[i] = m.ID
+		names[i] = fmt.Sprintf("%s %q", m.ID, m.Name)
 	}
-	return nil, fmt.Errorf("%q matches %d drafts (%s): give the id", ref, len(matches), strings.Join(ids, ", "))
+	return nil, fmt.Errorf("%q matches %d drafts (%s): give the id", ref, len(matches), strings.Join(names, ", "))
 }

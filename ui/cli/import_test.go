@@ -149,3 +149,17 @@ func TestExportThenImportGivesTheSameUsers(t *testing.T) {
 		t.Errorf("unknown draft: exit %d", code)
 	}
 }
+
+func TestDraftsAreFoundByIdPrefixOrPartOfTheirName(t *testing.T) {
+	te := newTestEnv(t, sandbox.Options{})
+	ids := te.importClean(t, freeEmails[:12]...) // "import: users.csv (1 of 2)" and "(2 of 2)"
+	for ref, want := range map[string]string{ids[1][:6]: ids[1], "(2 OF 2)": ids[1], ids[0]: ids[0]} {
+		d, err := te.findDraft(ref)
+		if err != nil || d.ID != want {
+			t.Errorf("findDraft(%q) = %v, %v; want %s", ref, d, err, want)
+		}
+	}
+	if _, err := te.findDraft("users.csv"); err == nil || !strings.Contains(err.Error(), "matches 2 drafts") {
+		t.Errorf("an ambiguous name must be refused, got %v", err)
+	}
+}
