@@ -231,7 +231,8 @@ type app struct {
 	store    *state.Store
 	journal  *state.Journal
 	conn     connection
-	connErr  error // reported only by commands that talk to Zoom
+	account  string // the account's display name, when known
+	connErr  error  // reported only by commands that talk to Zoom
 	logger   *slog.Logger
 	closeLog func()
 }
@@ -353,7 +354,17 @@ func (a *app) service() (*submit.Service, error) {
 	}
 	cfg := a.conn.cfg
 	if a.conn.sandbox {
-		sb := sandbox.New(sandbox.Options{})
+		// ZPADD_SANDBOX selects behaviours for the in-process simulator too,
+		// so a demo or a test can play latency or Zoom's faults in the TUI.
+		opts, err := sandbox.OptionsFromEnv()
+		if err != nil {
+			return nil, err
+		}
+		sb, err := sandbox.Open(opts)
+		if err != nil {
+			return nil, err
+		}
+		a.account = sb.AccountName()
 		cfg.AccountID, cfg.ClientID, cfg.ClientSecret = sb.Credentials()
 		cfg.APIURL, cfg.OAuthURL = sandboxAPIURL+"/v2", sandboxAPIURL+"/oauth/token"
 		cfg.HTTPClient = &http.Client{Transport: sb.Transport()}
@@ -401,7 +412,7 @@ func runTUI(ctx context.Context, g *globals, emails []string) error {
 	}
 	return ui.Run(ctx, ui.Options{
 		Home: a.home, Store: a.store, Journal: a.journal, Service: svc,
-		Sandbox: a.conn.sandbox, StartEmails: emails, Accessible: g.accessible,
+		Sandbox: a.conn.sandbox, Account: a.account, StartEmails: emails, Accessible: g.accessible,
 		Input: os.Stdin, Output: os.Stdout,
 	})
 }

@@ -11,7 +11,8 @@ import (
 
 // schemaChecker validates a decoded JSON value against the subset of JSON
 // Schema that Zoom's Phone OpenAPI document uses for request bodies: type,
-// required, properties (no unknown properties), items, maxItems, enum.
+// required, properties (no unknown properties), items, maxItems, maximum,
+// enum.
 // Keywords it does not understand are reported, so a schema change cannot
 // make the check pass silently.
 type schemaChecker struct {
@@ -19,9 +20,9 @@ type schemaChecker struct {
 }
 
 // ignoredKeywords carry documentation only.
-var ignoredKeywords = map[string]bool{"description": true, "example": true, "format": true, "title": true, "deprecated": true}
+var ignoredKeywords = map[string]bool{"description": true, "example": true, "format": true, "title": true, "deprecated": true, "default": true}
 
-var checkedKeywords = map[string]bool{"type": true, "required": true, "properties": true, "items": true, "maxItems": true, "enum": true}
+var checkedKeywords = map[string]bool{"type": true, "required": true, "properties": true, "items": true, "maxItems": true, "enum": true, "maximum": true}
 
 func (c *schemaChecker) fail(path, format string, args ...any) {
 	c.problems = append(c.problems, path+": "+fmt.Sprintf(format, args...))
@@ -39,6 +40,11 @@ func (c *schemaChecker) check(v any, schema map[string]any, path string) {
 	}
 	if enum, ok := schema["enum"].([]any); ok && !slices.ContainsFunc(enum, func(e any) bool { return reflect.DeepEqual(e, v) }) {
 		c.fail(path, "%v is not one of %v", v, enum)
+	}
+	if m, ok := schema["maximum"].(float64); ok {
+		if n, isNum := v.(float64); isNum && n > m {
+			c.fail(path, "%v is more than maximum %v", n, m)
+		}
 	}
 	switch val := v.(type) {
 	case map[string]any:

@@ -69,6 +69,10 @@ func (s *Sandbox) Credentials() (accountID, clientID, clientSecret string) {
 	return s.w.acct.ID, s.w.acct.ClientID, s.w.acct.ClientSecret
 }
 
+// AccountName is the seeded account's display name, for headers that say
+// which account zpadd is working on.
+func (s *Sandbox) AccountName() string { return s.w.acct.Name }
+
 // SetOptions switches behaviours at run time. The account state (users
 // created so far, tokens issued) is kept; the seed cannot change. The
 // scripted faults are replaced by o.Fail.

@@ -1,0 +1,117 @@
+package zoom
+
+import (
+	"encoding/json"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"zpadd/zoom/sandbox"
+)
+
+// responseSchema returns the JSON schema of one operation's answer with the
+// given status from Zoom's OpenAPI subset.
+func responseSchema(t *testing.T, operationID, status string) map[string]any {
+	t.Helper()
+	raw, err := os.ReadFile(filepath.Join(referenceDir(t), "zoom-phone-openapi.subset.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var doc struct {
+		Paths map[string]map[string]struct {
+			OperationID string `json:"operationId"`
+			Responses   map[string]struct {
+				Content map[string]struct {
+					Schema map[string]any `json:"schema"`
+				} `json:"content"`
+			} `json:"responses"`
+		} `json:"paths"`
+	}
+	if err := json.Unmarshal(raw, &doc); err != nil {
+		t.Fatalf("OpenAPI subset unreadable: %v", err)
+	}
+	for _, ops := range doc.Paths {
+		for _, op := range ops {
+			if op.OperationID == operationID {
+				if s := op.Responses[status].Content["application/json"].Schema; s != nil {
+					return s
+				}
+				t.Fatalf("%s has no %s JSON response schema", operationID, status)
+			}
+		}
+	}
+	t.Fatalf("operation %s not in the OpenAPI subset", operationID)
+	return nil
+}
+
+// The sandbox answers every read zpadd uses, and a batch add, in the shapes
+// of Zoom's published schema, so code tested against it meets real Zoom.
+func TestSandboxResponsesConformToZoomSchema(t *testing.T) {
+	sb := sandbox.New(sandbox.Options{})
+	srv := httptest.NewServer(sb)
+	defer srv.Close()
+	acct, id, secret := sb.Credentials()
+	req, _ := http.NewRequest("POST", srv.URL+"/oauth/token?grant_type=account_credentials&account_id="+acct, nil)
+	req.SetBasicAuth(id, secret)
+	var tok struct {
+		AccessToken string `json:"access_token"`
+	}
+	get := func(method, path, body string) (int, []byte) {
+		t.Helper()
+		r, _ := http.NewRequest(method, srv.URL+"/v2"+path, strings.NewReader(body))
+		r.Header.Set("Authorization", "Bearer "+tok.AccessToken)
+		r.Header.Set("Content-Type", "application/json")
+		resp, err := http.DefaultClient.Do(r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		b, _ := io.ReadAll(resp.Body)
+		return resp.StatusCode, b
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	json.NewDecoder(resp.Body).Decode(&tok)
+	resp.Body.Close()
+
+	_, sites := get("GET", "/phone/sites", "")
+	var siteList struct {
+		Sites []struct{ ID string } `json:"sites"`
+	}
+	json.Unmarshal(sites, &siteList)
+	if len(siteList.Sites) == 0 {
+		t.Fatal("sandbox lists no sites")
+	}
+	site := siteList.Sites[0].ID
+	cases := []struct{ op, method, path, body, status string }{
+		{"listPhoneSites", "GET", "/phone/sites", "", "200"},
+		{"getASite", "GET", "/phone/sites/" + site, "", "200"},
+		{"listSettingTemplates", "GET", "/phone/setting_templates?site_id=" + site, "", "200"},
+		{"listCallingPlans", "GET", "/phone/calling_plans", "", "200"},
+		{"listAccountPhoneNumbers", "GET", "/phone/numbers?type=unassigned&site_id=" + site + "&page_size=100", "", "200"},
+		{"listAccountProvisionTemplate", "GET", "/phone/provision_templates", "", "200"},
+		{"listPhoneDevices", "GET", "/phone/devices?type=assigned", "", "200"},
+		{"listPhoneUsers", "GET", "/phone/users?page_size=100", "", "200"},
+		{"phoneUser", "GET", "/phone/users/alice.johnson@example.com", "", "200"},
+		{"batchAddUsers", "POST", "/phone/users/batch", `{"users":[{"email":"mia.lewis@example.com","extension_number":"1301",` +
+			`"calling_plans":["US/CA Unlimited"],"site_name":"Main Site"}]}`, "201"},
+	}
+	for _, c := range cases {
+		t.Run(c.op, func(t *testing.T) {
+			status, body := get(c.method, c.path, c.body)
+			if want, _ := strconv.Atoi(c.status); status != want {
+				t.Fatalf("%s %s: status %d, want %d: %s", c.method, c.path, status, want, body)
+			}
+			if problems := checkAgainst(responseSchema(t, c.op, c.status), body); len(problems) > 0 {
+				t.Errorf("%s %s answers outside Zoom's schema:\n%s", c.method, c.path, strings.Join(problems, "\n"))
+			}
+		})
+	}
+}
