@@ -34,40 +34,64 @@ func referenceDir(t *testing.T) string {
 	return ref
 }
 
-// batchRequestSchema returns the request body schema of operation
-// batchAddUsers from Zoom's OpenAPI subset.
-func batchRequestSchema(t *testing.T) map[string]any {
+// openAPIOperation is the part of one operation of Zoom's OpenAPI subset
+// that conformance tests check against.
+type openAPIOperation struct {
+	OperationID string `json:"operationId"`
+	RequestBody struct {
+		Content map[string]struct {
+			Schema map[string]any `json:"schema"`
+		} `json:"content"`
+	} `json:"requestBody"`
+	Responses map[string]struct {
+		Content map[string]struct {
+			Schema map[string]any `json:"schema"`
+		} `json:"content"`
+	} `json:"responses"`
+}
+
+// operation finds one operation of Zoom's OpenAPI subset by its id.
+func operation(t *testing.T, id string) openAPIOperation {
 	t.Helper()
 	raw, err := os.ReadFile(filepath.Join(referenceDir(t), "zoom-phone-openapi.subset.json"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	var doc struct {
-		Paths map[string]map[string]struct {
-			OperationID string `json:"operationId"`
-			RequestBody struct {
-				Content map[string]struct {
-					Schema map[string]any `json:"schema"`
-				} `json:"content"`
-			} `json:"requestBody"`
-		} `json:"paths"`
+		Paths map[string]map[string]openAPIOperation `json:"paths"`
 	}
 	if err := json.Unmarshal(raw, &doc); err != nil {
 		t.Fatalf("OpenAPI subset unreadable: %v", err)
 	}
 	for _, ops := range doc.Paths {
 		for _, op := range ops {
-			if op.OperationID == "batchAddUsers" {
-				s := op.RequestBody.Content["application/json"].Schema
-				if s == nil {
-					t.Fatal("batchAddUsers has no application/json request schema")
-				}
-				return s
+			if op.OperationID == id {
+				return op
 			}
 		}
 	}
-	t.Fatal("operation batchAddUsers not in the OpenAPI subset")
-	return nil
+	t.Fatalf("operation %s not in the OpenAPI subset", id)
+	return openAPIOperation{}
+}
+
+// batchRequestSchema is the request body schema of batchAddUsers.
+func batchRequestSchema(t *testing.T) map[string]any {
+	t.Helper()
+	s := operation(t, "batchAddUsers").RequestBody.Content["application/json"].Schema
+	if s == nil {
+		t.Fatal("batchAddUsers has no application/json request schema")
+	}
+	return s
+}
+
+// responseSchema is the JSON schema of one operation's answer with status.
+func responseSchema(t *testing.T, id, status string) map[string]any {
+	t.Helper()
+	s := operation(t, id).Responses[status].Content["application/json"].Schema
+	if s == nil {
+		t.Fatalf("%s has no %s JSON response schema", id, status)
+	}
+	return s
 }
 
 func checkAgainst(schema map[string]any, body []byte) []string {

@@ -5,49 +5,12 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
-	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
 
 	"zpadd/zoom/sandbox"
 )
-
-// responseSchema returns the JSON schema of one operation's answer with the
-// given status from Zoom's OpenAPI subset.
-func responseSchema(t *testing.T, operationID, status string) map[string]any {
-	t.Helper()
-	raw, err := os.ReadFile(filepath.Join(referenceDir(t), "zoom-phone-openapi.subset.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var doc struct {
-		Paths map[string]map[string]struct {
-			OperationID string `json:"operationId"`
-			Responses   map[string]struct {
-				Content map[string]struct {
-					Schema map[string]any `json:"schema"`
-				} `json:"content"`
-			} `json:"responses"`
-		} `json:"paths"`
-	}
-	if err := json.Unmarshal(raw, &doc); err != nil {
-		t.Fatalf("OpenAPI subset unreadable: %v", err)
-	}
-	for _, ops := range doc.Paths {
-		for _, op := range ops {
-			if op.OperationID == operationID {
-				if s := op.Responses[status].Content["application/json"].Schema; s != nil {
-					return s
-				}
-				t.Fatalf("%s has no %s JSON response schema", operationID, status)
-			}
-		}
-	}
-	t.Fatalf("operation %s not in the OpenAPI subset", operationID)
-	return nil
-}
 
 // The sandbox answers every read zpadd uses, and a batch add, in the shapes
 // of Zoom's published schema, so code tested against it meets real Zoom.
