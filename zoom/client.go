@@ -91,6 +91,10 @@ func New(cfg Config) (*Client, error) {
 	}
 	api.Path = strings.TrimRight(api.Path, "/")
 	api.RawPath = ""
+	retry := defaultRetryPolicy()
+	if cfg.RetryWaitScale > 0 {
+		retry.scale = cfg.RetryWaitScale
+	}
 	return &Client{
 		api:  api,
 		http: hc,
@@ -108,7 +112,7 @@ func New(cfg Config) (*Client, error) {
 		},
 		log:     logger,
 		limits:  newLimiters(plan),
-		retry:   defaultRetryPolicy(),
+		retry:   retry,
 		maxBody: defaultMaxBody,
 		now:     time.Now,
 		stats:   Stats{Requests: map[string]int{}},

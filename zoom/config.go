@@ -39,6 +39,10 @@ type Config struct {
 	HTTPClient *http.Client
 	// Logger is optional; it must never write to the terminal the TUI owns.
 	Logger *slog.Logger
+	// RetryWaitScale multiplies every wait between retries of a read (0
+	// means 1). Tests of code built on the client shrink it so they do not
+	// sleep through real backoff; zpadd itself never sets it.
+	RetryWaitScale float64
 }
 
 // ConfigFromEnv reads ZOOM_ACCOUNT_ID, ZOOM_CLIENT_ID, ZOOM_CLIENT_SECRET,

@@ -50,7 +50,7 @@ func newTestEnv(t *testing.T, o sandbox.Options) *testEnv {
 	client, err := zoom.New(zoom.Config{
 		AccountID: acct, ClientID: id, ClientSecret: secret,
 		APIURL: "http://sandbox.test/v2", OAuthURL: "http://sandbox.test/oauth/token",
-		HTTPClient: &http.Client{Transport: sb.Transport()},
+		HTTPClient: &http.Client{Transport: sb.Transport()}, RetryWaitScale: 0.01,
 	})
 	if err != nil {
 		t.Fatal(err)

@@ -12,6 +12,10 @@ import (
 // errors: nothing was sent.
 var ErrBlocked = errors.New("submit blocked by pre-flight errors; nothing was sent")
 
+// ErrUnreachable is returned when Zoom gave no answer at all (offline, DNS,
+// a firewall): nothing was checked and nothing was sent.
+var ErrUnreachable = errors.New("cannot reach Zoom")
+
 // BlockedError carries the problems that blocked a submit.
 type BlockedError struct {
 	Problems state.Problems

@@ -286,8 +286,9 @@ func (pr *preflightRun) list(ctx context.Context, key, known string, read func()
 	return v, err
 }
 
-// readFailed turns a failed read into a warning (Zoom will check on
-// submit), or a fatal error for cancellation and refused credentials.
+// readFailed turns a failed read that Zoom answered into a warning (Zoom
+// checks again on submit), or a fatal error for cancellation, refused
+// credentials and a Zoom that cannot be reached at all.
 func (pr *preflightRun) readFailed(ctx context.Context, what, known string, err error) {
 	pr.mu.Lock()
 	defer pr.mu.Unlock()
@@ -306,6 +307,15 @@ func (pr *preflightRun) readFailed(ctx context.Context, what, known string, err 
 	if zoom.IsAuth(err) {
 		if pr.fatal == nil {
 			pr.fatal = fmt.Errorf("pre-flight: Zoom refused the credentials: %w", err)
+		}
+		return
+	}
+	// No answer at all, even after the client's retries, means Zoom cannot
+	// be reached: nothing could be checked and a POST would fail too.
+	var zerr *zoom.Error
+	if !errors.As(err, &zerr) {
+		if pr.fatal == nil {
+			pr.fatal = fmt.Errorf("%w (%v): drafting still works; submit when the connection is back", ErrUnreachable, err)
 		}
 		return
 	}
