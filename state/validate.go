@@ -237,9 +237,17 @@ func (v *validator) e164(i int, field, n, region string) (string, bool) {
 	return norm, true
 }
 
+// callerIDRules: a blank caller ID makes Zoom hide the user's number, so
+// it is worth a warning when the user has numbers. The catalog lists only
+// UNASSIGNED numbers, so a caller ID outside it may still be one of the
+// account's (already assigned) company numbers: that is a warning, not an
+// error.
 func (v *validator) callerIDRules(i int, u User) {
 	id := strings.TrimSpace(u.OutboundCallerID)
 	if id == "" {
+		if hasNumber(u.PhoneNumbers) {
+			v.add(i, "outbound_caller_id", Warning, "outbound caller ID is blank: Zoom will hide this user's caller ID")
+		}
 		return
 	}
 	e164, ok := v.e164(i, "outbound_caller_id", id, "")
@@ -251,9 +259,24 @@ func (v *validator) callerIDRules(i int, u User) {
 			return
 		}
 	}
-	if _, found := v.idx.number(e164); !found {
-		v.add(i, "outbound_caller_id", Error, "%s is not one of the account's numbers: the caller ID must be the user's own number or a company number", e164)
+	num, found := v.idx.number(e164)
+	switch {
+	case found && !num.Assigned:
+		return
+	case found:
+		v.add(i, "outbound_caller_id", Warning, "%s is assigned elsewhere on the account; check it is a company number this user may show", e164)
+		return
 	}
+	v.add(i, "outbound_caller_id", Warning, "%s is not among the numbers zpadd knows; check it is one of the account's numbers", e164)
+}
+
+func hasNumber(ns []string) bool {
+	for _, n := range ns {
+		if strings.TrimSpace(n) != "" {
+			return true
+		}
+	}
+	return false
 }
 
 func (v *validator) deskPhoneRules(i int, u User) {

@@ -61,7 +61,9 @@ func TestValidateRules(t *testing.T) {
 		{"number not on account", func(d *Draft, c *Catalog) { d.Users[0].PhoneNumbers = []string{"+12125550199"} }, false, want{0, "phone_numbers[0]", Error, "not a phone number of this account"}},
 		{"number assigned", func(d *Draft, c *Catalog) { d.Users[0].PhoneNumbers = []string{"+12125550102"} }, false, want{0, "phone_numbers[0]", Error, "already assigned"}},
 		{"number other site", func(d *Draft, c *Catalog) { d.Users[0].PhoneNumbers = []string{"+442079460000"} }, false, want{0, "phone_numbers[0]", Error, "belongs to site \"London\""}},
-		{"caller id not account number", func(d *Draft, c *Catalog) { d.Users[0].OutboundCallerID = "+12125550199" }, false, want{0, "outbound_caller_id", Error, "not one of the account's numbers"}},
+		{"caller id unknown number only warns", func(d *Draft, c *Catalog) { d.Users[0].OutboundCallerID = "+12125550199" }, false, want{0, "outbound_caller_id", Warning, "not among the numbers zpadd knows"}},
+		{"caller id assigned elsewhere warns", func(d *Draft, c *Catalog) { d.Users[0].OutboundCallerID = "+12125550102" }, false, want{0, "outbound_caller_id", Warning, "assigned elsewhere"}},
+		{"caller id blank with numbers warns", func(d *Draft, c *Catalog) { d.Users[0].OutboundCallerID = "" }, true, want{0, "outbound_caller_id", Warning, "outbound caller ID is blank: Zoom will hide this user's caller ID"}},
 		{"caller id invalid", func(d *Draft, c *Catalog) { d.Users[0].OutboundCallerID = "555" }, true, want{0, "outbound_caller_id", Error, "555"}},
 		{"too many desk phones", func(d *Draft, c *Catalog) {
 			p := d.Users[0].DeskPhones[0]
@@ -121,7 +123,7 @@ func TestValidateRules(t *testing.T) {
 func TestValidateUnknownListsSkipRules(t *testing.T) {
 	d := &Draft{Users: []User{validUser(0)}}
 	d.Users[0].PhoneNumbers = []string{"+12125550199"}
-	d.Users[0].OutboundCallerID = ""
+	d.Users[0].OutboundCallerID = "+12125550199"
 	d.Users[0].DeskPhones[0].MAC = "805ec0000001"
 	d.Users[0].Email = "taken@example.com"
 	c := testCatalog()
@@ -155,5 +157,38 @@ func TestValidateReportsEverything(t *testing.T) {
 	ps := Validate(d, nil)
 	if len(ps) != 3 || !ps.Blocking() || ps[2].Email != "user1@example.com" {
 		t.Errorf("got %v; want 3 blocking problems", ps)
+	}
+}
+
+// TestValidateCallerIDNeverBlocks protects that no caller-ID choice that
+// may be legitimate blocks submit: the user's own number and a known
+// unassigned number are clean; a blank one (with numbers), an unknown or
+// an assigned company number only warn.
+func TestValidateCallerIDNeverBlocks(t *testing.T) {
+	for _, tc := range []struct {
+		id    string
+		clean bool
+	}{
+		{"+12125550100", true},  // the user's own number
+		{"+12125550101", true},  // a known unassigned number
+		{"+12125550199", false}, // unknown: the catalog lists only unassigned numbers
+		{"+12125550102", false}, // assigned elsewhere (a main line?)
+		{"", false},             // blank: Zoom hides the caller ID
+	} {
+		d := &Draft{Users: []User{validUser(0)}}
+		d.Users[0].OutboundCallerID = tc.id
+		ps := Validate(d, testCatalog())
+		if ps.Blocking() {
+			t.Errorf("caller ID %q blocks submit: %v", tc.id, ps)
+		}
+		if tc.clean != (len(ps) == 0) {
+			t.Errorf("caller ID %q: clean=%v, want %v (%v)", tc.id, len(ps) == 0, tc.clean, ps)
+		}
+	}
+	// No numbers and no caller ID: nothing to hide, nothing to say.
+	d := &Draft{Users: []User{validUser(0)}}
+	d.Users[0].PhoneNumbers, d.Users[0].OutboundCallerID = nil, ""
+	if ps := Validate(d, testCatalog()); len(ps) != 0 {
+		t.Errorf("user without numbers warned about caller ID: %v", ps)
 	}
 }

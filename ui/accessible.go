@@ -12,7 +12,6 @@ import (
 	"charm.land/huh/v2"
 
 	"zpadd/state"
-	"zpadd/ui/pickers"
 )
 
 // RunAccessible is the wizard for screen readers and dumb terminals
@@ -58,7 +57,7 @@ func RunAccessible(ctx context.Context, o Options) error {
 	fmt.Fprintf(out, "Draft %q (id %s) created; it is saved after every user.\n", d.Name, d.ID)
 
 	for i := range d.Users {
-		if err := askUser(d, i, cat, in, out); err != nil {
+		if err := askUser(ctx, o.Service, d, i, cat, in, out); err != nil {
 			return finishAccessible(o, d, out, err)
 		}
 		if err := o.Store.Save(d); err != nil {
@@ -68,7 +67,7 @@ func RunAccessible(ctx context.Context, o Options) error {
 	for len(d.Users) < state.MaxUsers {
 		if len(d.Users) > 0 {
 			more := false
-			q := huh.NewConfirm().Title(fmt.Sprintf("Add another user? (%d of %d)", len(d.Users), state.MaxUsers)).Value(&more)
+			q := huh.NewConfirm().Title(fmt.Sprintf("Add another user? (%d of %d)", len(d.Users), state.MaxUsers)).Value(&more).WithTheme(plainTheme)
 			if err := q.RunAccessible(out, in); err != nil || !more {
 				return finishAccessible(o, d, out, err)
 			}
@@ -77,7 +76,7 @@ func RunAccessible(ctx context.Context, o Options) error {
 		if err != nil {
 			return finishAccessible(o, d, out, err)
 		}
-		err = askUser(d, i, cat, in, out)
+		err = askUser(ctx, o.Service, d, i, cat, in, out)
 		if strings.TrimSpace(d.Users[i].Email) == "" {
 			// Input ended before an email: drop the blank user.
 			d.Users = d.Users[:i]
@@ -91,66 +90,6 @@ func RunAccessible(ctx context.Context, o Options) error {
 		}
 	}
 	return finishAccessible(o, d, out, nil)
-}
-
-// askUser prompts for one user's main fields; answers go straight into the
-// draft.
-func askUser(d *state.Draft, i int, cat *state.Catalog, in io.Reader, out io.Writer) error {
-	u := &d.Users[i]
-	fmt.Fprintf(out, "\nUser %d\n", i+1)
-	fields := []huh.Field{
-		huh.NewInput().Title("Email").Value(&u.Email).Validate(func(s string) error {
-			_, err := state.NormalizeEmail(s)
-			return err
-		}),
-		huh.NewInput().Title("First name").Value(&u.FirstName),
-		huh.NewInput().Title("Last name").Value(&u.LastName),
-		huh.NewInput().Title("Extension").Value(&u.ExtensionNumber).Validate(func(s string) error {
-			_, err := state.NormalizeExtension(s, extensionLengthOf(cat, u.SiteName))
-			return err
-		}),
-	}
-	if items := pickers.Sites(cat); len(items) > 0 {
-		fields = append(fields, huh.NewSelect[string]().Title("Site").Options(options(items)...).Value(&u.SiteName))
-	}
-	for _, f := range fields {
-		if err := f.RunAccessible(out, in); err != nil {
-			return err
-		}
-	}
-	if norm, err := state.NormalizeEmail(u.Email); err == nil {
-		u.Email = norm
-	}
-	if items := pickers.Templates(cat, u.SiteName); len(items) > 0 {
-		if err := huh.NewSelect[string]().Title("User template").Options(options(items)...).Value(&u.TemplateName).RunAccessible(out, in); err != nil {
-			return err
-		}
-	}
-	if items := pickers.Plans(cat, nil); len(items) > 0 {
-		if err := huh.NewMultiSelect[string]().Title("Calling plans").Options(options(items)...).Value(&u.CallingPlans).RunAccessible(out, in); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-func extensionLengthOf(c *state.Catalog, site string) int {
-	if s, ok := pickers.SiteByName(c, site); ok {
-		return s.ExtensionLength
-	}
-	return 0
-}
-
-func options(items []pickers.Item) []huh.Option[string] {
-	out := make([]huh.Option[string], 0, len(items))
-	for _, it := range items {
-		label := it.Label
-		if it.Detail != "" {
-			label += " (" + it.Detail + ")"
-		}
-		out = append(out, huh.NewOption(label, it.Value))
-	}
-	return out
 }
 
 // finishAccessible saves, lists the draft's problems and says what next.
@@ -172,14 +111,19 @@ func finishAccessible(o Options, d *state.Draft, out io.Writer, cause error) err
 	return saveErr
 }
 
-// lineReader returns at most one line per Read.
-type lineReader struct{ r *bufio.Reader }
+// lineReader returns at most one line per Read, and remembers when the
+// input ended.
+type lineReader struct {
+	r   *bufio.Reader
+	eof bool
+}
 
 func (l *lineReader) Read(p []byte) (int, error) {
 	n := 0
 	for n < len(p) {
 		b, err := l.r.ReadByte()
 		if err != nil {
+			l.eof = true
 			if n > 0 {
 				return n, nil
 			}

@@ -53,8 +53,15 @@ type App struct {
 	statusSeq int
 
 	refreshing bool
+	closing    bool // ctrl+c pressed: quitting after quitGrace
 	quitting   bool
 }
+
+// quitGrace is how long ctrl+c waits for the messages of the keys before
+// it (commands already running) before saving and quitting.
+const quitGrace = 60 * time.Millisecond
+
+type quitNowMsg struct{}
 
 func newApp(base context.Context, o Options) *App {
 	st := styles.New(darkTheme(o.Theme))
@@ -127,7 +134,14 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, nil
 	case tea.KeyPressMsg:
 		if key.Matches(msg, keys.Quit) {
-			return a, a.quit()
+			if a.closing {
+				return a, a.quit() // a second ctrl+c does not wait
+			}
+			// Let the messages of keys typed just before (a scanner burst's
+			// Accepted MAC travels as a command) land first, then save and
+			// quit: nothing typed is lost.
+			a.closing = true
+			return a, tea.Tick(quitGrace, func(time.Time) tea.Msg { return quitNowMsg{} })
 		}
 		if a.tooSmall() {
 			return a, nil
@@ -139,6 +153,8 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			a.resize()
 			return a, nil
 		}
+	case quitNowMsg:
+		return a, a.quit()
 	case common.Navigate:
 		return a, a.navigate(msg)
 	case common.Back:
@@ -165,9 +181,23 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, nil
 	case common.Bell:
 		return a, tea.Raw("\a")
+	case common.LookedUp:
+		// Lookups land on whichever screen is on top: fill the names here,
+		// once, then let the screen show the answer.
+		_, changed := a.ctx.ApplyLookup(msg)
+		cmd := a.forward(msg)
+		if changed {
+			cmd = tea.Batch(cmd, a.changed())
+		}
+		return a, cmd
 	case catalogMsg:
 		return a, a.catalogArrived(msg)
 	case spinner.TickMsg:
+		// Ticks go to the spinner that asked for them: the header's here,
+		// a screen's (review, submit) to that screen.
+		if msg.ID != a.spinner.ID() {
+			break
+		}
 		if !a.refreshing {
 			return a, nil
 		}

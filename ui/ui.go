@@ -6,13 +6,16 @@ package ui
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"strings"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 
 	"zpadd/state"
+	"zpadd/ui/results"
 	"zpadd/zoom/submit"
 )
 
@@ -40,6 +43,9 @@ type Options struct {
 	Theme string
 }
 
+// settleTimeout bounds how long quitting waits for a submit in flight.
+const settleTimeout = 30 * time.Second
+
 // Run runs the wizard until the operator quits (ctrl+c saves and quits).
 func Run(ctx context.Context, o Options) error {
 	if o.Accessible {
@@ -57,6 +63,11 @@ func Run(ctx context.Context, o Options) error {
 	// Whatever ended the program (quit, signal, cancelled context), the open
 	// draft is saved and its lock released.
 	app.shutdown()
+	// A submit whose POST is on the wire finishes and journals Zoom's
+	// answer before zpadd exits (one not yet sent is cancelled).
+	if !results.Settle(settleTimeout) {
+		fmt.Fprintln(os.Stderr, "zpadd: a submit was still running when zpadd quit; the home screen offers to reconcile it on the next start")
+	}
 	if errors.Is(err, tea.ErrProgramKilled) && ctx.Err() != nil {
 		return nil
 	}

@@ -38,8 +38,9 @@ func New(ctx *common.Context, nav common.Navigate) common.Screen {
 	return m
 }
 
-// Init implements common.Screen.
-func (m *Model) Init() tea.Cmd { return nil }
+// Init implements common.Screen: users that came without names (`zpadd
+// add`, a paste, an import) are looked up in the background.
+func (m *Model) Init() tea.Cmd { return m.lookupNameless() }
 
 // SetSize implements common.Screen.
 func (m *Model) SetSize(w, h int) { m.width, m.height = w, h }
@@ -59,6 +60,7 @@ func (m *Model) revalidate() {
 		return
 	}
 	m.problems = state.Validate(m.ctx.Draft, m.ctx.Catalog)
+	m.problems = append(m.problems, m.ctx.LookupProblems(m.ctx.Draft, m.problems)...)
 	if n := len(m.ctx.Draft.Users); m.cursor >= n {
 		m.cursor = max(n-1, 0)
 	}
@@ -106,7 +108,16 @@ var errReadOnly = errors.New("this draft is read-only here (open in another zpad
 func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	d := m.ctx.Draft
 	switch msg := msg.(type) {
-	case common.Shown, common.CatalogUpdated:
+	case common.Shown:
+		m.revalidate()
+		return m, nil
+	case common.CatalogUpdated:
+		// Users added before the catalog was known get their extensions now.
+		cmd := m.fillExtensions(allUsers(d))
+		m.revalidate()
+		return m, cmd
+	case common.LookedUp:
+		// The shell filled the names; the marks may change.
 		m.revalidate()
 		return m, nil
 	case tea.PasteMsg:
@@ -193,6 +204,7 @@ func (m *Model) duplicate() tea.Cmd {
 	}
 	i := m.cursor + 1
 	d.Users = append(d.Users[:i], append([]state.User{cp}, d.Users[i:]...)...)
+	state.FillExtension(d, m.ctx.Catalog, i)
 	m.cursor = i
 	m.revalidate()
 	return tea.Batch(common.Changed(), common.Go(common.Navigate{To: common.UserScreen, User: i, Field: "email"}))
@@ -250,12 +262,14 @@ func (m *Model) paste(text string) tea.Cmd {
 	if len(added) > 0 {
 		m.cursor = added[len(added)-1]
 	}
+	fill := m.fillExtensions(added)
+	lookups := m.lookup(added)
 	m.revalidate()
 	summary := fmt.Sprintf("pasted: %d added", len(added))
 	if len(left) > 0 {
 		summary += fmt.Sprintf(", %d left out (listed below)", len(left))
 	}
-	cmds := []tea.Cmd{common.Status(summary)}
+	cmds := []tea.Cmd{common.Status(summary), fill, lookups}
 	if len(added) > 0 {
 		cmds = append(cmds, common.Changed())
 	}
@@ -263,4 +277,77 @@ func (m *Model) paste(text string) tea.Cmd {
 		cmds = append(cmds, common.Ring())
 	}
 	return tea.Batch(cmds...)
+}
+
+// fillExtensions gives each listed user without an extension the next
+// free one at its site (when the catalog knows the site), so ten pasted
+// emails need no typing; it returns Changed when any was filled.
+func (m *Model) fillExtensions(users []int) tea.Cmd {
+	d := m.ctx.Draft
+	if d == nil || m.ctx.ReadOnly {
+		return nil
+	}
+	filled := false
+	for _, i := range users {
+		if state.FillExtension(d, m.ctx.Catalog, i) {
+			filled = true
+		}
+	}
+	if filled {
+		return common.Changed()
+	}
+	return nil
+}
+
+func allUsers(d *state.Draft) []int {
+	if d == nil {
+		return nil
+	}
+	out := make([]int, len(d.Users))
+	for i := range out {
+		out[i] = i
+	}
+	return out
+}
+
+// lookup asks Zoom about the listed users' emails, all at once (the
+// client's rate limiter paces them); names fill in as answers land.
+func (m *Model) lookup(users []int) tea.Cmd {
+	d := m.ctx.Draft
+	var cmds []tea.Cmd
+	changed := false
+	for _, i := range users {
+		if i < 0 || i >= len(d.Users) {
+			continue
+		}
+		email := d.Users[i].Email
+		if l, known := m.ctx.Lookup(email); known {
+			// Asked earlier in this run (the user was deleted and pasted
+			// again): use the answer at once.
+			if _, c := m.ctx.ApplyLookup(common.LookedUp{Email: email, Result: l}); c {
+				changed = true
+			}
+			continue
+		}
+		cmds = append(cmds, m.ctx.LookupEmail(email))
+	}
+	if changed {
+		cmds = append(cmds, common.Changed())
+	}
+	return tea.Batch(cmds...)
+}
+
+// lookupNameless looks up the users that have an email but no name yet.
+func (m *Model) lookupNameless() tea.Cmd {
+	d := m.ctx.Draft
+	if d == nil || m.ctx.ReadOnly {
+		return nil
+	}
+	var users []int
+	for i, u := range d.Users {
+		if u.Email != "" && (u.FirstName == "" || u.LastName == "") {
+			users = append(users, i)
+		}
+	}
+	return m.lookup(users)
 }

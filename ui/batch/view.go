@@ -7,6 +7,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"zpadd/state"
+	"zpadd/ui/common"
 )
 
 // View implements common.Screen.
@@ -20,7 +21,7 @@ func (m *Model) View() string {
 	var b strings.Builder
 	b.WriteString(st.Label.Render("Defaults  ") + ansi.Truncate(defaultsLine(d.Defaults), w-10, "…") + "\n\n")
 
-	c := columnsFor(w)
+	c := m.columns(w)
 	head := "   " + fmt.Sprintf("%2s  ", "#") + pad("User", c.user) + "  " + pad("ext", c.ext)
 	if c.numbers > 0 {
 		head += "  " + pad("numbers", c.numbers)
@@ -52,44 +53,101 @@ func (m *Model) View() string {
 // columns are the table's widths for one window width.
 type columns struct{ user, ext, numbers, desk, status int }
 
-// columnsFor shrinks, then drops, columns as the window narrows: the name
-// goes before the numbers, the numbers before the ids (email, MAC).
-func columnsFor(w int) columns {
-	c := columns{ext: 5, numbers: 15, desk: 22, status: 14}
-	// 3 cursor + 4 "#" + separators (2 each) between 5 columns.
-	rest := w - 7 - c.ext - c.desk - c.status - 8
-	if rest-c.numbers-2 >= 22 {
-		c.user = rest - c.numbers - 2
-		return c
+// Widths of the table's fixed parts and the least a column may shrink to.
+const (
+	extWidth     = 5
+	deskWidth    = 22 // "80:5e:c0:b2:00:01 t46s"
+	numbersMax   = 18 // "+1 646-820-1000 +2"
+	userMin      = 16
+	statusMin    = 14    // below this, the numbers column goes
+	fixedColumns = 7 + 8 // cursor and "#", four 2-cell separators
+)
+
+// columns fits the table to the window and to what the rows hold: the
+// numbers column goes first when narrow; then the user and status columns
+// share the rest, each taking what its longest cell needs, so a short
+// User column leaves the status message room to be read.
+func (m *Model) columns(w int) columns {
+	var want wants
+	for i, u := range m.ctx.Draft.Users {
+		ps := m.problems.ForUser(i)
+		want.user = max(want.user, ansi.StringWidth(userCell(u)))
+		want.numbers = max(want.numbers, ansi.StringWidth(numbersCell(u)))
+		want.statusWide = max(want.statusWide, ansi.StringWidth("✗ "+statusText(ps, true)))
+		want.statusShort = max(want.statusShort, ansi.StringWidth("✗ "+statusText(ps, false)))
 	}
-	c.numbers = 0
-	c.user = max(rest, 16)
+	return columnsFor(w, want)
+}
+
+// wants are the widths the rows' cells would need to show in full.
+type wants struct{ user, numbers, statusWide, statusShort int }
+
+func columnsFor(w int, want wants) columns {
+	c := columns{ext: extWidth, desk: deskWidth}
+	rest := w - fixedColumns - c.ext - c.desk
+	numbers := min(max(want.numbers, len("numbers")), numbersMax)
+	if rest-numbers-2 >= userMin+4+statusMin {
+		c.numbers = numbers
+		rest -= numbers + 2
+	}
+	userWant := max(want.user, userMin)
+	statusNeed := max(want.statusShort, 2) // at least "✓ "
+	switch {
+	case userWant+want.statusWide <= rest:
+		// Everything fits: spare room goes to the User column.
+		c.user, c.status = rest-want.statusWide, want.statusWide
+	case userWant+statusNeed <= rest:
+		// Every user in full; the status gets the rest (the message as far
+		// as it goes).
+		c.user, c.status = userWant, rest-userWant
+	default:
+		// Squeezed: the status keeps its short form readable ("✗ extension
+		// number +1"), the User column gives way.
+		c.status = min(statusNeed, rest-userMin)
+		c.user = max(rest-c.status, userMin)
+	}
 	return c
+}
+
+// userCell is a row's User column: name and email, or just the email.
+func userCell(u state.User) string {
+	name := strings.TrimSpace(u.FirstName + " " + u.LastName)
+	if name == "" {
+		return u.Email
+	}
+	return name + "  " + u.Email
+}
+
+// numbersCell is the first number, readable, and how many more.
+func numbersCell(u state.User) string {
+	if len(u.PhoneNumbers) == 0 {
+		return "—"
+	}
+	nums := common.PhoneLabel(u.PhoneNumbers[0])
+	if len(u.PhoneNumbers) > 1 {
+		nums += fmt.Sprintf(" +%d", len(u.PhoneNumbers)-1)
+	}
+	return nums
 }
 
 func (m *Model) rowView(i int, u state.User, c columns) string {
 	st := m.ctx.Styles
 	cursor := "   "
 	if i == m.cursor {
-		cursor = " " + st.Cursor.Render("▸") + " "
+		cursor = " " + st.Cursor.Render("▸ ")
 	}
 	user := u.Email
 	if name := strings.TrimSpace(u.FirstName + " " + u.LastName); name != "" && c.user >= 20 {
 		user = name + "  " + st.Muted.Render(u.Email)
+	} else if name != "" && u.Email == "" {
+		user = name
 	}
 	if user == "" {
 		user = st.Muted.Render("(no email yet)")
 	}
 	row := cursor + fmt.Sprintf("%2d  ", i+1) + pad(user, c.user) + "  " + pad(dash(u.ExtensionNumber), c.ext)
 	if c.numbers > 0 {
-		nums := "—"
-		if len(u.PhoneNumbers) > 0 {
-			nums = u.PhoneNumbers[0]
-			if len(u.PhoneNumbers) > 1 {
-				nums += fmt.Sprintf(" +%d", len(u.PhoneNumbers)-1)
-			}
-		}
-		row += "  " + pad(nums, c.numbers)
+		row += "  " + pad(numbersCell(u), c.numbers)
 	}
 	desk := "—"
 	if len(u.DeskPhones) > 0 {
@@ -101,7 +159,7 @@ func (m *Model) rowView(i int, u state.User, c columns) string {
 	}
 	row += "  " + pad(desk, c.desk) + "  "
 	ps := m.problems.ForUser(i)
-	return row + ansi.Truncate(m.mark(ps)+" "+firstMessage(ps), c.status, "…")
+	return row + ansi.Truncate(m.mark(ps)+" "+statusText(ps, c.status >= 30), c.status, "…")
 }
 
 // mark is the row's status: ✗ when a problem blocks, ! for warnings only,
@@ -117,21 +175,44 @@ func (m *Model) mark(ps state.Problems) string {
 	return st.OK.Render("✓")
 }
 
-// firstMessage is the most important problem, short: errors first.
-func firstMessage(ps state.Problems) string {
+// statusText is the most important problem (errors first): the field's
+// name when the column is narrow, the whole message when it is wide, and
+// how many more there are.
+func statusText(ps state.Problems, wide bool) string {
+	if len(ps) == 0 {
+		return ""
+	}
+	p := ps[0]
 	if errs := ps.Errors(); len(errs) > 0 {
-		return shortField(errs[0]) + fmt.Sprintf("%s", more(len(ps)))
+		p = errs[0]
 	}
-	if len(ps) > 0 {
-		return shortField(ps[0]) + more(len(ps))
+	text := shortField(p)
+	if wide {
+		text = p.Message
 	}
-	return ""
+	return text + more(len(ps))
+}
+
+// shortNames are the status column's short field names.
+var shortNames = map[string]string{
+	"extension_number":          "extension",
+	"outbound_caller_id":        "caller ID",
+	"phone_numbers":             "numbers",
+	"calling_plans":             "plans",
+	"desk_phones":               "desk phone",
+	"template_name":             "template",
+	"site_name":                 "site",
+	"site_code":                 "site code",
+	"select_outbound_caller_id": "caller ID choice",
 }
 
 func shortField(p state.Problem) string {
 	f := p.Field
 	if i := strings.IndexAny(f, "[."); i > 0 {
 		f = f[:i]
+	}
+	if s, ok := shortNames[f]; ok {
+		return s
 	}
 	return strings.ReplaceAll(f, "_", " ")
 }

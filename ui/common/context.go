@@ -44,6 +44,10 @@ type Context struct {
 	// help lines), as also passed to Screen.SetSize.
 	Width, Height int
 
+	// Lookups is what Zoom said about each email looked up in this run
+	// (keyed by state.EmailKey); see LookupEmail and Remember.
+	Lookups map[string]submit.UserLookup
+
 	// Now is the clock (tests pin it for golden files).
 	Now func() time.Time
 }

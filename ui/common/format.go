@@ -2,7 +2,10 @@ package common
 
 import (
 	"fmt"
+	"strings"
 	"time"
+
+	"github.com/nyaruka/phonenumbers"
 )
 
 // Ago renders a past time the way the sketches do: "just now", "2 min ago",
@@ -41,4 +44,15 @@ func sameDay(a, b time.Time) bool {
 	ay, am, ad := a.Local().Date()
 	by, bm, bd := b.Local().Date()
 	return ay == by && am == bm && ad == bd
+}
+
+// PhoneLabel renders an E.164 number the way people read it, as the number
+// picker does ("+16468201000" → "+1 646-820-1000"); anything that does not
+// parse is shown as stored.
+func PhoneLabel(e164 string) string {
+	num, err := phonenumbers.Parse(e164, "US")
+	if err != nil || !strings.HasPrefix(strings.TrimSpace(e164), "+") {
+		return e164
+	}
+	return phonenumbers.Format(num, phonenumbers.INTERNATIONAL)
 }

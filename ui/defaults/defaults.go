@@ -95,7 +95,12 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 				m.picking = false
 			case pickers.Chosen:
 				m.picking = false
-				return m, m.set(m.focus, p.Values())
+				cmd := m.set(m.focus, p.Values())
+				// Keyboard flow: site → template → plans → ... without a tab.
+				if m.focus < doneField {
+					m.focus++
+				}
+				return m, cmd
 			}
 		}
 		return m, nil

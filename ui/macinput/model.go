@@ -80,8 +80,31 @@ func (m Model) Normalized() (string, error) { return state.NormalizeMAC(m.value)
 func (m Model) KeyMap() KeyMap { return m.Keys }
 
 // Update takes key presses and pasted text. Keys it does not use (tab, esc,
-// arrows, ctrl/alt chords) are left to the caller.
+// arrows, ctrl/alt chords) are left to the caller. Outcomes (Accepted,
+// Rejected) come back as commands; see Feed for callers that must not let
+// two scans swap or a quit overtake a scan.
 func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
+	m, outcomes := m.Feed(msg)
+	cmds := make([]tea.Cmd, 0, len(outcomes))
+	for _, o := range outcomes {
+		cmds = append(cmds, func() tea.Msg { return o })
+	}
+	switch len(cmds) {
+	case 0:
+		return m, nil
+	case 1:
+		return m, cmds[0]
+	}
+	return m, tea.Sequence(cmds...)
+}
+
+// Feed is Update returning the outcomes at once, in input order, instead
+// of as commands. bubbletea runs each command in its own goroutine, so
+// outcomes sent as commands from successive Enter presses (a scanner's
+// back-to-back bursts) can arrive swapped, and one still in flight when
+// ctrl+c quits is lost; a caller that handles Feed's outcomes inside its
+// own Update has neither problem.
+func (m Model) Feed(msg tea.Msg) (Model, []tea.Msg) {
 	if !m.focused {
 		return m, nil
 	}
@@ -112,9 +135,9 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 const terminators = "\r\n\t"
 
 // feed appends text, submitting at each terminator. A burst holding several
-// codes yields one message per code, in order.
-func (m Model) feed(text string) (Model, tea.Cmd) {
-	var cmds []tea.Cmd
+// codes yields one outcome per code, in order.
+func (m Model) feed(text string) (Model, []tea.Msg) {
+	var outcomes []tea.Msg
 	for text != "" {
 		i := strings.IndexAny(text, terminators)
 		if i < 0 {
@@ -123,22 +146,16 @@ func (m Model) feed(text string) (Model, tea.Cmd) {
 		}
 		m.value += text[:i]
 		text = text[i+1:]
-		if cmd := m.submit(); cmd != nil {
-			cmds = append(cmds, cmd)
+		if o := m.submit(); o != nil {
+			outcomes = append(outcomes, o)
 		}
 	}
-	switch len(cmds) {
-	case 0:
-		return m, nil
-	case 1:
-		return m, cmds[0]
-	}
-	return m, tea.Sequence(cmds...)
+	return m, outcomes
 }
 
 // submit empties the field and reports what it held. An empty field (a
 // stray Enter, the LF of a CRLF) reports nothing.
-func (m *Model) submit() tea.Cmd {
+func (m *Model) submit() tea.Msg {
 	input := m.value
 	m.value = ""
 	if strings.TrimSpace(input) == "" {
@@ -146,7 +163,7 @@ func (m *Model) submit() tea.Cmd {
 	}
 	mac, err := state.NormalizeMAC(input)
 	if err != nil {
-		return func() tea.Msg { return Rejected{Input: input, Err: err} }
+		return Rejected{Input: input, Err: err}
 	}
-	return func() tea.Msg { return Accepted{MAC: mac} }
+	return Accepted{MAC: mac}
 }

@@ -126,6 +126,14 @@ func (m Model) Update(msg tea.Msg) (Model, Result) {
 		case key.Matches(msg, keys.Back):
 			return m, Cancelled
 		case msg.String() == "enter":
+			if m.multi && len(m.Values()) == 0 {
+				// Enter on a highlighted plan with none ticked means "this
+				// one", not "none": helpdesk users press enter, not space.
+				if it, ok := m.current(); ok && !it.Disabled {
+					m.selected[it.Value] = true
+					m.order = append(m.order, it.Value)
+				}
+			}
 			if !m.multi {
 				it, ok := m.current()
 				if ok && it.Disabled || !ok && !(m.AllowFree && strings.TrimSpace(m.filter) != "") {

@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"charm.land/bubbles/v2/spinner"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
@@ -65,7 +66,7 @@ func (l *loop) until(what string, cond func() bool) {
 		select {
 		case msg := <-l.msgs:
 			switch msg.(type) {
-			case spin:
+			case spinner.TickMsg:
 				// drop: keeps the spinner from ticking forever in tests
 			case common.Navigate, common.Back, common.StatusMsg, common.ErrorMsg, common.Bell,
 				common.DraftChanged, common.NewDraft:

@@ -13,6 +13,7 @@ import (
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/spinner"
 	tea "charm.land/bubbletea/v2"
 
 	"zpadd/state"
@@ -41,8 +42,11 @@ type Model struct {
 	watching bool
 	watchErr error
 
-	note  string // where the export went, the new draft, ...
-	frame int
+	note    string // where the export went, the new draft, ...
+	spinner spinner.Model
+	// watchOff is set when the operator stopped the watch with w: it is
+	// not started again on its own.
+	watchOff bool
 
 	width, height int
 }
@@ -56,13 +60,9 @@ type submitted struct {
 // watchEnded is Watch's return.
 type watchEnded struct{ err error }
 
-// spin drives the progress spinner; the shell keeps bubbles' spinner ticks
-// for itself, so the screen has its own.
-type spin struct{}
-
 // New opens the submit screen for ctx.Draft; the submit starts in Init.
 func New(ctx *common.Context, _ common.Navigate) common.Screen {
-	m := &Model{ctx: ctx, keys: defaultKeys(), draft: ctx.Draft}
+	m := &Model{ctx: ctx, keys: defaultKeys(), draft: ctx.Draft, spinner: newSpinner()}
 	users := 0
 	if ctx.Draft != nil {
 		users = len(ctx.Draft.Users)
@@ -104,9 +104,15 @@ func (m *Model) start() tea.Cmd {
 	return p.wait()
 }
 
-func (m *Model) tick() tea.Cmd {
-	return tea.Tick(120*time.Millisecond, func(time.Time) tea.Msg { return spin{} })
+// newSpinner is the progress spinner; the shell routes its ticks here by
+// the spinner's id.
+func newSpinner() spinner.Model {
+	return spinner.New(spinner.WithSpinner(spinner.Spinner{Frames: spinnerFrames, FPS: 120 * time.Millisecond}))
 }
+
+// tick (re)starts the spinner; a second chain is dropped by the spinner's
+// own tag check, so calling it while it runs is harmless.
+func (m *Model) tick() tea.Cmd { return m.spinner.Tick }
 
 func (m *Model) running() bool { return m.started && !m.prog.finished }
 
@@ -144,6 +150,11 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		if m.cancel != nil {
 			m.cancel()
 		}
+		// The technician at the cart plugs the phones in next: watch them
+		// without being asked (w stops it).
+		if m.sub != nil && !m.watchOff && !m.watching {
+			return m, m.startWatch()
+		}
 		return m, nil
 	case watchEnded:
 		m.watching = false
@@ -153,8 +164,15 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		return m, nil
 	case exported:
 		return m, m.exportDone(msg)
-	case spin:
-		m.frame++
+	case spinner.TickMsg:
+		if m.running() || m.watching {
+			var cmd tea.Cmd
+			m.spinner, cmd = m.spinner.Update(msg)
+			return m, cmd
+		}
+		return m, nil
+	case common.Shown:
+		// Ticks are lost while another screen is on top: restart them.
 		if m.running() || m.watching {
 			return m, m.tick()
 		}
@@ -188,8 +206,10 @@ func (m *Model) handleKey(k tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(k, m.keys.Watch):
 		if m.watching {
 			m.stopWatch()
+			m.watchOff = true
 			return nil
 		}
+		m.watchOff = false
 		return m.startWatch()
 	case key.Matches(k, m.keys.NewBatch):
 		m.stopWatch()

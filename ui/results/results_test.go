@@ -162,18 +162,41 @@ func TestBlockedSubmitSendsNothingAndSaysWhy(t *testing.T) {
 	}
 }
 
-func TestWatchReportsPhonesComingOnline(t *testing.T) {
+// The watch starts by itself once the submit is verified (DESIGN: "the
+// screen then watches each new desk phone"): no key is pressed here.
+func TestWatchStartsByItselfAndReportsPhonesComingOnline(t *testing.T) {
 	w := newWorld(t, sandbox.Options{DeviceOnlineAfter: 1})
 	w.ctx.Draft = cartDraft(t)
 	l := newLoop(t, New(w.ctx, common.Navigate{To: common.ResultsScreen}))
 	m := l.screen.(*Model)
 	l.until("the submit to finish", func() bool { return m.prog.finished })
-	l.send(keyPress('w'))
 	l.until("all phones online", func() bool { return m.prog.watchDone })
 	v := l.view()
 	if !strings.Contains(v, "✓ all 3 desk phones online") || strings.Count(v, "● online") != 3 {
 		t.Fatalf("watch result not shown:\n%s", v)
 	}
+}
+
+// w still toggles the watch: it stops the automatic one, which then stays
+// off, and starts it again.
+func TestWKeyStopsAndRestartsTheWatch(t *testing.T) {
+	w := newWorld(t, sandbox.Options{})
+	w.ctx.Draft = cartDraft(t)
+	l := newLoop(t, New(w.ctx, common.Navigate{To: common.ResultsScreen}))
+	m := l.screen.(*Model)
+	l.until("the automatic watch", func() bool { return m.prog.finished && m.watching })
+	l.send(keyPress('w'))
+	if m.watching {
+		t.Fatal("w did not stop the watch")
+	}
+	if strings.Contains(l.view(), "watching") {
+		t.Errorf("stopped watch still shown:\n%s", l.view())
+	}
+	l.send(keyPress('w'))
+	if !m.watching {
+		t.Fatal("w did not start the watch again")
+	}
+	l.send(keyPress('w'))
 }
 
 func TestSettleWaitsForRunningSubmits(t *testing.T) {

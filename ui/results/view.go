@@ -41,7 +41,7 @@ func (m *Model) View() string {
 	return fit(lines, m.width, m.height)
 }
 
-func (m *Model) spinner() string { return spinnerFrames[m.frame%len(spinnerFrames)] }
+func (m *Model) spin() string { return m.spinner.View() }
 
 // steps are the three progress lines: pre-flight, sent, verifying.
 func (m *Model) steps() []string {
@@ -59,7 +59,7 @@ func (m *Model) steps() []string {
 
 	switch p.preflight.phase {
 	case running:
-		out = append(out, line(st.Muted.Render(m.spinner()), "pre-flight", fmt.Sprintf("checking %d user%s with Zoom…", users, plural(users)), 0))
+		out = append(out, line(st.Muted.Render(m.spin()), "pre-flight", fmt.Sprintf("checking %d user%s with Zoom…", users, plural(users)), 0))
 	case done:
 		out = append(out, line(st.OK.Render("✓"), "pre-flight", fmt.Sprintf("%d user%s, %s", users, plural(users), problemsText(p.preflight.text)), p.preflight.elapsed))
 	case failed:
@@ -70,13 +70,13 @@ func (m *Model) steps() []string {
 			// Submit reused the clean pre-flight the review screen just ran.
 			out = append(out, line(st.OK.Render("✓"), "pre-flight", fmt.Sprintf("%d user%s, 0 errors (checked on review)", users, plural(users)), 0))
 		case m.running():
-			out = append(out, line(st.Muted.Render(m.spinner()), "starting", "reading the journal…", 0))
+			out = append(out, line(st.Muted.Render(m.spin()), "starting", "reading the journal…", 0))
 		}
 	}
 
 	switch {
 	case p.sent.phase == running:
-		out = append(out, line(st.Muted.Render(m.spinner()), "sending", p.sent.text+"…", 0))
+		out = append(out, line(st.Muted.Render(m.spin()), "sending", p.sent.text+"…", 0))
 	case p.sent.phase == done:
 		mark := st.OK.Render("✓")
 		if !strings.HasPrefix(p.lastStatus, "2") {
@@ -91,7 +91,7 @@ func (m *Model) steps() []string {
 	created, _, _, verified := p.counts()
 	switch {
 	case p.verify.phase == running && created > 0:
-		out = append(out, line(st.Muted.Render(m.spinner()), "verifying", fmt.Sprintf("%d of %d", verified, created), 0))
+		out = append(out, line(st.Muted.Render(m.spin()), "verifying", fmt.Sprintf("%d of %d", verified, created), 0))
 	case p.verify.phase == done && created > 0:
 		mark := st.OK.Render("✓")
 		if !m.allChecksOK() {
@@ -322,7 +322,7 @@ func (m *Model) footer() []string {
 		case m.prog.watchDone:
 			out = append(out, " "+st.OK.Render(fmt.Sprintf("✓ all %d desk phone%s online", total, plural(total))))
 		case m.watching:
-			out = append(out, " "+st.Muted.Render(m.spinner())+fmt.Sprintf(" %d of %d phone%s online · watching", online, max(total, phones), plural(phones)))
+			out = append(out, " "+st.Muted.Render(m.spin())+fmt.Sprintf(" %d of %d phone%s online · watching", online, max(total, phones), plural(phones)))
 		case m.watchErr != nil:
 			out = append(out, " "+st.Err.Render("✗ watching stopped: "+m.watchErr.Error()))
 		case phones > 0 && total > 0:

@@ -13,6 +13,7 @@ import (
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/spinner"
 	"charm.land/bubbles/v2/viewport"
 	tea "charm.land/bubbletea/v2"
 
@@ -38,7 +39,7 @@ type Model struct {
 
 	checking bool
 	checkSeq int
-	frame    int
+	spinner  spinner.Model
 
 	items          state.Problems // sorted, what the list shows
 	cursor, offset int
@@ -57,13 +58,10 @@ type checked struct {
 	err      error
 }
 
-// spin advances the "checking with Zoom" spinner. The shell keeps bubbles'
-// spinner.TickMsg for its own spinner, so the screen uses its own tick.
-type spin struct{ seq int }
-
 // New opens the review of ctx.Draft.
 func New(ctx *common.Context, _ common.Navigate) common.Screen {
-	m := &Model{ctx: ctx, keys: defaultKeys(), body: viewport.New()}
+	m := &Model{ctx: ctx, keys: defaultKeys(), body: viewport.New(),
+		spinner: spinner.New(spinner.WithSpinner(spinner.Spinner{Frames: spinnerFrames, FPS: 120 * time.Millisecond}))}
 	m.revalidate()
 	return m
 }
@@ -142,10 +140,10 @@ func (m *Model) check() tea.Cmd {
 	return tea.Batch(run, m.tick())
 }
 
-func (m *Model) tick() tea.Cmd {
-	seq := m.checkSeq
-	return tea.Tick(120*time.Millisecond, func(time.Time) tea.Msg { return spin{seq: seq} })
-}
+// tick (re)starts the "checking with Zoom" spinner; the shell routes its
+// ticks here by the spinner's id, and a second chain is dropped by the
+// spinner's tag check.
+func (m *Model) tick() tea.Cmd { return m.spinner.Tick }
 
 func copyDraft(d *state.Draft) (*state.Draft, error) {
 	b, err := json.Marshal(d)
@@ -175,12 +173,13 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		m.items = sorted(m.problems())
 		m.clamp()
 		return m, nil
-	case spin:
-		if !m.checking || msg.seq != m.checkSeq {
+	case spinner.TickMsg:
+		if !m.checking {
 			return m, nil
 		}
-		m.frame++
-		return m, m.tick()
+		var cmd tea.Cmd
+		m.spinner, cmd = m.spinner.Update(msg)
+		return m, cmd
 	case common.Shown, common.CatalogUpdated:
 		// The draft may have been fixed on the user form: check it again.
 		m.liveOK = false

@@ -84,7 +84,7 @@ func (m *Model) summary() string {
 	var right string
 	switch {
 	case m.checking:
-		right = st.Muted.Render(spinnerFrames[m.frame%len(spinnerFrames)] + " checking with Zoom…")
+		right = st.Muted.Render(m.spinner.View() + " checking with Zoom…")
 	case m.liveErr != nil:
 		right = st.Warn.Render("! Zoom not checked: local rules only (r to retry)")
 	case m.liveOK:

@@ -114,11 +114,8 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		}
 	}
 	switch msg := msg.(type) {
-	case macinput.Accepted:
-		return m, m.accept(msg.MAC)
-	case macinput.Rejected:
-		m.last = line{text: "✗ " + msg.Input + ": " + msg.Err.Error()}
-		return m, common.Ring()
+	case macinput.Accepted, macinput.Rejected:
+		return m, m.outcome(msg)
 	case flashDone:
 		if msg.seq == m.flashSeq {
 			m.flashUser = -1
@@ -132,9 +129,27 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 			return m, cmd
 		}
 	}
-	var cmd tea.Cmd
-	m.input, cmd = m.input.Update(msg)
-	return m, cmd
+	// Scans are handled here and now, in the order they were typed: as
+	// commands they could swap, or be lost to a ctrl+c right behind them.
+	var outcomes []tea.Msg
+	m.input, outcomes = m.input.Feed(msg)
+	cmds := make([]tea.Cmd, 0, len(outcomes))
+	for _, o := range outcomes {
+		cmds = append(cmds, m.outcome(o))
+	}
+	return m, tea.Batch(cmds...)
+}
+
+// outcome handles one completed scan.
+func (m *Model) outcome(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case macinput.Accepted:
+		return m.accept(msg.MAC)
+	case macinput.Rejected:
+		m.last = line{text: "✗ " + msg.Input + ": " + msg.Err.Error()}
+		return common.Ring()
+	}
+	return nil
 }
 
 func (m *Model) handleKey(k tea.KeyPressMsg) (tea.Cmd, bool) {

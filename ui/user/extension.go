@@ -1,100 +1,43 @@
 package user
 
 import (
-	"strconv"
 	"strings"
 
 	"zpadd/state"
 	"zpadd/ui/pickers"
 )
 
-// defaultExtensionLength is used when neither the site nor the account's
-// users say how long extensions are.
-const defaultExtensionLength = 4
-
-// extensionLength is the site's extension length, when known.
-func extensionLength(c *state.Catalog, site string) int {
-	if s, ok := pickers.SiteByName(c, site); ok {
-		return s.ExtensionLength
+// suggestedExtension is the "→ to use" suggestion for the extension field:
+// the next free one at the user's site (state.NextFreeExtension, the same
+// rule that fills pasted and added users).
+func (m *Model) suggestedExtension() string {
+	u := m.user()
+	site := firstOf(u.SiteName, u.SiteCode)
+	length := 0
+	if s, ok := pickers.SiteByName(m.ctx.Catalog, site); ok {
+		length = s.ExtensionLength
 	}
-	return 0
+	return state.NextFreeExtension(m.ctx.Draft, m.ctx.Catalog, site, length)
 }
 
-// nextFreeExtension suggests the extension after the highest one taken at
-// the site (by account phone users and by the other users of this draft),
-// of the site's length; "" when none fits.
-func nextFreeExtension(c *state.Catalog, d *state.Draft, self int) string {
-	if d == nil || self < 0 || self >= len(d.Users) {
-		return ""
-	}
-	u := d.Users[self]
-	site := u.SiteName
-	if site == "" {
-		site = u.SiteCode
-	}
-	length := extensionLength(c, site)
-	taken := map[int64]bool{}
-	var siteID string
-	if s, ok := pickers.SiteByName(c, site); ok {
-		siteID = s.ID
-	}
-	consider := func(ext string) {
-		ext = strings.TrimSpace(ext)
-		if ext == "" {
-			return
-		}
-		n, err := strconv.ParseInt(ext, 10, 64)
-		if err != nil {
-			return
-		}
-		if length == 0 {
-			// Learn the length from what the site already uses.
-			length = len(ext)
-		}
-		if len(ext) == length {
-			taken[n] = true
+// suggestedCallerID is the "→ to use" suggestion for a blank outbound
+// caller ID: the user's first number (Zoom hides a blank caller ID).
+func (m *Model) suggestedCallerID() string {
+	for _, n := range m.user().PhoneNumbers {
+		if n = strings.TrimSpace(n); n != "" {
+			return n
 		}
 	}
-	if c != nil {
-		for _, pu := range c.PhoneUsers {
-			if siteID == "" || pu.SiteID == siteID {
-				consider(pu.ExtensionNumber)
-			}
-		}
-	}
-	for i, o := range d.Users {
-		if i != self && (o.SiteName == u.SiteName && o.SiteCode == u.SiteCode) {
-			consider(o.ExtensionNumber)
-		}
-	}
-	if length == 0 {
-		length = defaultExtensionLength
-	}
-	lo := int64(1)
-	for i := 1; i < length; i++ {
-		lo *= 10
-	}
-	hi := lo*10 - 1
-	var highest int64
-	for n := range taken {
-		if n > highest {
-			highest = n
-		}
-	}
-	next := highest + 1
-	if highest == 0 {
-		next = lo + 1
-	}
-	for ; next <= hi; next++ {
-		if !taken[next] {
-			return strconv.FormatInt(next, 10)
-		}
-	}
-	// The top of the range is used: take the lowest gap.
-	for n := lo + 1; n <= hi; n++ {
-		if !taken[n] {
-			return strconv.FormatInt(n, 10)
-		}
+	return ""
+}
+
+// suggestion is the focused text field's suggestion, if it has one.
+func (m *Model) suggestion(id string) string {
+	switch id {
+	case "extension_number":
+		return m.suggestedExtension()
+	case "outbound_caller_id":
+		return m.suggestedCallerID()
 	}
 	return ""
 }

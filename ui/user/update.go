@@ -1,7 +1,6 @@
 package user
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"strings"
@@ -15,7 +14,6 @@ import (
 	"zpadd/ui/macinput"
 	"zpadd/ui/numberpicker"
 	"zpadd/ui/pickers"
-	"zpadd/zoom/submit"
 )
 
 var (
@@ -34,7 +32,7 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		return m, nil
 	case lookupDueMsg:
 		return m, m.startLookup(msg.seq)
-	case lookupMsg:
+	case common.LookedUp:
 		return m, m.lookupArrived(msg)
 	case macinput.Accepted:
 		return m, m.macAccepted(msg.MAC)
@@ -44,7 +42,8 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	case numberpicker.Done:
 		m.overlay = noOverlay
 		m.user().PhoneNumbers = msg.Selected
-		return m, m.changed()
+		cmd := m.changed()
+		return m, tea.Batch(cmd, m.advance())
 	case numberpicker.Cancelled:
 		m.overlay = noOverlay
 		return m, nil
@@ -60,7 +59,8 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 				m.overlay = noOverlay
 			case pickers.Chosen:
 				m.overlay = noOverlay
-				return m, m.chosen(p.Values())
+				cmd := m.chosen(p.Values())
+				return m, tea.Batch(cmd, m.advance())
 			}
 		}
 		return m, nil
@@ -101,8 +101,8 @@ func (m *Model) key(k tea.KeyPressMsg) tea.Cmd {
 	}
 	switch s.Kind {
 	case textKind:
-		if s.ID == "extension_number" && m.input.Value() == "" && key.Matches(k, acceptExt) {
-			if next := nextFreeExtension(m.ctx.Catalog, m.ctx.Draft, m.index); next != "" {
+		if m.input.Value() == "" && key.Matches(k, acceptExt) {
+			if next := m.suggestion(s.ID); next != "" {
 				m.input.SetValue(next)
 				m.input.CursorEnd()
 				return m.typedDone()
@@ -196,10 +196,8 @@ func (m *Model) enter() {
 	case textKind:
 		m.input.SetValue(text(m.user(), s.ID))
 		m.input.Placeholder = ""
-		if s.ID == "extension_number" {
-			if next := nextFreeExtension(m.ctx.Catalog, m.ctx.Draft, m.index); next != "" {
-				m.input.Placeholder = next + "  (→ to use)"
-			}
+		if next := m.suggestion(s.ID); next != "" {
+			m.input.Placeholder = next + "  (→ to use)"
 		}
 		m.input.CursorEnd()
 		m.input.Focus()
@@ -244,6 +242,17 @@ func (m *Model) leave() tea.Cmd {
 		return m.macAccepted(mac)
 	}
 	return nil
+}
+
+// advance moves the focus to the next field after a picker chose, so the
+// keyboard flow goes on (site → template → plans ...).
+func (m *Model) advance() tea.Cmd {
+	cmd := m.leave()
+	if m.focus < len(m.specs)-1 {
+		m.focus++
+	}
+	m.enter()
+	return cmd
 }
 
 // done leaves the form; a new user left entirely blank is dropped.
@@ -459,12 +468,6 @@ func (m *Model) removePhone(i int) tea.Cmd {
 
 type lookupDueMsg struct{ seq int }
 
-type lookupMsg struct {
-	email string
-	res   submit.UserLookup
-	err   error
-}
-
 // lookupDelay lets typing settle before Zoom is asked.
 const lookupDelay = 400 * time.Millisecond
 
@@ -489,44 +492,42 @@ func (m *Model) startLookup(seq int) tea.Cmd {
 	if err != nil || email == m.lookupFor {
 		return nil
 	}
-	m.looking = true
-	svc := m.ctx.Service
-	return func() tea.Msg {
-		ctx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
-		defer cancel()
-		res, err := svc.LookupUser(ctx, email)
-		return lookupMsg{email: email, res: res, err: err}
+	if l, ok := m.ctx.Lookup(email); ok {
+		// The batch table (or an earlier visit) already asked Zoom.
+		found := common.LookedUp{Email: email, Result: l}
+		if _, changed := m.ctx.ApplyLookup(found); changed {
+			return tea.Batch(m.lookupArrived(found), m.changed())
+		}
+		return m.lookupArrived(found)
 	}
+	m.looking, m.lookingFor = true, email
+	return m.ctx.LookupEmail(email)
 }
 
-func (m *Model) lookupArrived(msg lookupMsg) tea.Cmd {
-	m.looking = false
-	cur, _ := state.NormalizeEmail(m.user().Email)
-	if !strings.EqualFold(cur, msg.email) {
-		return nil // typing moved on
+// lookupArrived shows a lookup (this form's or one the batch table
+// started) when it is this user's email. The shell has already filled the
+// names (common.Context.ApplyLookup) and saved.
+func (m *Model) lookupArrived(msg common.LookedUp) tea.Cmd {
+	m.revalidate()
+	i := m.ctx.Draft.IndexOfEmail(msg.Email)
+	if strings.EqualFold(msg.Email, m.lookingFor) {
+		m.looking = false
 	}
-	m.lookupFor, m.lookupErr = msg.email, msg.err
-	if msg.err != nil {
+	cur, _ := state.NormalizeEmail(m.user().Email)
+	if i != m.index || !strings.EqualFold(cur, msg.Email) {
+		return nil // another user's, or typing moved on
+	}
+	m.lookupFor, m.lookupErr = msg.Email, msg.Err
+	if msg.Err != nil {
 		m.lookup = nil
 		return nil
 	}
-	res := msg.res
+	res := msg.Result
 	m.lookup = &res
-	u := m.user()
-	changed := false
-	if u.FirstName == "" && res.First != "" {
-		u.FirstName, changed = res.First, true
-	}
-	if u.LastName == "" && res.Last != "" {
-		u.LastName, changed = res.Last, true
-	}
-	if !changed {
-		return nil
-	}
 	if s := m.specs[m.focus]; s.Kind == textKind && (s.ID == "first_name" || s.ID == "last_name") {
-		m.input.SetValue(text(u, s.ID))
+		m.input.SetValue(text(m.user(), s.ID))
 	}
-	return m.changed()
+	return nil
 }
 
 func firstOf(vs ...string) string {

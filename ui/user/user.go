@@ -43,11 +43,12 @@ type Model struct {
 	picker  pickers.Model
 	numbers numberpicker.Model
 
-	lookupSeq int
-	lookup    *submit.UserLookup // last lookup of the current email
-	lookupFor string
-	lookupErr error
-	looking   bool
+	lookupSeq  int
+	lookup     *submit.UserLookup // last lookup of the current email
+	lookupFor  string
+	lookupErr  error
+	looking    bool
+	lookingFor string
 
 	problems state.Problems
 	width    int
@@ -79,10 +80,15 @@ func New(ctx *common.Context, nav common.Navigate) common.Screen {
 			return m
 		}
 		m.index = i
+		// Like pasted users, a new one starts with the next free extension.
+		state.FillExtension(d, ctx.Catalog, i)
 	}
 	m.specs = specsFor(d.Users[m.index])
 	if nav.Field != "" {
 		m.focus = indexOf(m.specs, nav.Field)
+	}
+	if l, ok := ctx.Lookup(d.Users[m.index].Email); ok {
+		m.lookup, m.lookupFor = &l, state.EmailKey(d.Users[m.index].Email)
 	}
 	m.revalidate()
 	m.enter()
@@ -172,7 +178,7 @@ func (m *Model) KeyMap() help.KeyMap {
 		case addPhoneKind:
 			short = append(short, addKeyBind)
 		case textKind:
-			if s.ID == "extension_number" && m.input.Value() == "" {
+			if m.input.Value() == "" && m.suggestion(s.ID) != "" {
 				short = append(short, acceptExt)
 			}
 		}

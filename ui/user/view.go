@@ -7,6 +7,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"zpadd/state"
+	"zpadd/ui/common"
 	"zpadd/zoom/submit"
 )
 
@@ -97,7 +98,11 @@ func (m *Model) row(i int, s spec, u *state.User) string {
 	case multiKind:
 		value = strings.Join(u.CallingPlans, ", ")
 	case numbersKind:
-		value = strings.Join(u.PhoneNumbers, ", ")
+		labels := make([]string, len(u.PhoneNumbers))
+		for i, n := range u.PhoneNumbers {
+			labels[i] = common.PhoneLabel(n)
+		}
+		value = strings.Join(labels, ", ")
 	case toggleKind:
 		if s.ID == "sms" {
 			value = toggleText(u.SMS)

@@ -48,10 +48,11 @@ func (r numberRange) generateUncached(region string) ([]string, error) {
 	for range r.Digits {
 		limit *= 10
 	}
+	valid := rangeValidator(r.Prefix, region)
 	var out []string
 	for n := r.Start; n < limit && len(out) < r.Count; n++ {
 		e164 := r.Prefix + fmt.Sprintf("%0*d", r.Digits, n)
-		if validE164(e164, region) {
+		if valid(e164) {
 			out = append(out, e164)
 		}
 	}
@@ -59,6 +60,36 @@ func (r numberRange) generateUncached(region string) ([]string, error) {
 		return nil, fmt.Errorf("prefix %q yields only %d valid %s numbers, want %d", r.Prefix, len(out), region, r.Count)
 	}
 	return out, nil
+}
+
+// rangeValidator returns the check for a range's numbers: the verdict of
+// validE164, reached without libphonenumber's Parse and region lookup. The
+// country code is the region's, so the number is built directly and asked
+// IsValidNumberForRegion, about a fifth of the cost; validating the seed's
+// ~2,400 numbers was most of zpadd --sandbox's time to first frame. A
+// prefix that does not start with the region's code, or whose national part
+// starts with 0 (Italian-style leading zeros), takes the full path.
+func rangeValidator(prefix, region string) func(string) bool {
+	slow := func(s string) bool { return validE164(s, region) }
+	if region == "" {
+		return slow
+	}
+	cc := phonenumbers.GetCountryCodeForRegion(region)
+	ccPrefix := "+" + strconv.Itoa(cc)
+	if cc == 0 || len(prefix) <= len(ccPrefix) || !strings.HasPrefix(prefix, ccPrefix) || prefix[len(ccPrefix)] == '0' {
+		return slow
+	}
+	return func(s string) bool {
+		if !isE164Shape(s) {
+			return false
+		}
+		national, err := strconv.ParseUint(s[len(ccPrefix):], 10, 64)
+		if err != nil {
+			return false
+		}
+		code := int32(cc)
+		return phonenumbers.IsValidNumberForRegion(&phonenumbers.PhoneNumber{CountryCode: &code, NationalNumber: &national}, region)
+	}
 }
 
 // validE164 reports whether s is a valid E.164 number (of region, when given).

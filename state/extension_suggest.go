@@ -1,0 +1,169 @@
+package state
+
+import (
+	"strconv"
+	"strings"
+)
+
+// DefaultExtensionLength is assumed when neither the site nor the
+// extensions already used there say how long extensions are.
+const DefaultExtensionLength = 4
+
+// NextFreeExtension suggests an extension for a new user at site (a site
+// name or code; "" means the account's only site): the one after the
+// highest extension of that length taken at the site, by the account's
+// phone users (c.PhoneUsers) or by the users of d, or the lowest gap when
+// the top of the range is used. length is the site's extension length; 0
+// takes it from the catalog's site, else from the extensions in use, else
+// DefaultExtensionLength. It returns "" when every extension is taken.
+func NextFreeExtension(d *Draft, c *Catalog, site string, length int) string {
+	s := findSite(c, site)
+	if length == 0 && s != nil {
+		length = s.ExtensionLength
+	}
+	var taken []string
+	if c != nil {
+		for _, pu := range c.PhoneUsers {
+			// Without the site's id, every account extension counts as taken:
+			// a suggestion that collides is worse than a skipped number.
+			if s == nil || pu.SiteID == "" || pu.SiteID == s.ID {
+				taken = append(taken, pu.ExtensionNumber)
+			}
+		}
+	}
+	if d != nil {
+		for _, u := range d.Users {
+			if sameSite(c, s, site, u) {
+				taken = append(taken, u.ExtensionNumber)
+			}
+		}
+	}
+	return nextFree(taken, length)
+}
+
+// FillExtension gives user i of d the next free extension at its site when
+// the extension is empty and the catalog knows the site well enough (its
+// phone users were fetched, or its extension length is known). It reports
+// whether it filled one: paste, `a` and `zpadd add` then need no typing.
+func FillExtension(d *Draft, c *Catalog, i int) bool {
+	if d == nil || c == nil || i < 0 || i >= len(d.Users) {
+		return false
+	}
+	u := &d.Users[i]
+	if strings.TrimSpace(u.ExtensionNumber) != "" {
+		return false
+	}
+	site := firstNonEmpty(u.SiteName, u.SiteCode)
+	s := findSite(c, site)
+	if s == nil || !(c.Known["phone_users"] || s.ExtensionLength > 0) {
+		return false
+	}
+	next := NextFreeExtension(d, c, site, s.ExtensionLength)
+	if next == "" {
+		return false
+	}
+	u.ExtensionNumber = next
+	return true
+}
+
+// findSite resolves a site name or code against the catalog; "" is the
+// account's only site. nil when unknown.
+func findSite(c *Catalog, site string) *Site {
+	if c == nil {
+		return nil
+	}
+	site = strings.TrimSpace(site)
+	if site == "" {
+		if len(c.Sites) == 1 {
+			return &c.Sites[0]
+		}
+		return nil
+	}
+	for i := range c.Sites {
+		if strings.EqualFold(c.Sites[i].Name, site) {
+			return &c.Sites[i]
+		}
+	}
+	for i := range c.Sites {
+		if c.Sites[i].Code != "" && c.Sites[i].Code == site {
+			return &c.Sites[i]
+		}
+	}
+	return nil
+}
+
+// sameSite reports whether draft user u is at the site being filled.
+func sameSite(c *Catalog, s *Site, site string, u User) bool {
+	us := firstNonEmpty(u.SiteName, u.SiteCode)
+	if s != nil {
+		if o := findSite(c, us); o != nil {
+			return o.ID == s.ID
+		}
+	}
+	return strings.EqualFold(strings.TrimSpace(us), strings.TrimSpace(site)) ||
+		strings.EqualFold(strings.TrimSpace(u.SiteName), strings.TrimSpace(site)) ||
+		strings.TrimSpace(u.SiteCode) == strings.TrimSpace(site)
+}
+
+// nextFree picks the extension after the highest taken one of the length.
+func nextFree(taken []string, length int) string {
+	used := map[int64]bool{}
+	var nums []string
+	for _, ext := range taken {
+		ext = strings.TrimSpace(ext)
+		if ext == "" {
+			continue
+		}
+		if _, err := strconv.ParseUint(ext, 10, 63); err != nil {
+			continue
+		}
+		nums = append(nums, ext)
+		if length == 0 {
+			// Learn the length from what the site already uses.
+			length = len(ext)
+		}
+	}
+	if length <= 0 {
+		length = DefaultExtensionLength
+	}
+	if length > 18 {
+		return "" // beyond int64; no account uses such extensions
+	}
+	for _, ext := range nums {
+		if len(ext) == length {
+			n, _ := strconv.ParseInt(ext, 10, 64)
+			used[n] = true
+		}
+	}
+	lo := int64(1)
+	for i := 1; i < length; i++ {
+		lo *= 10
+	}
+	hi := lo*10 - 1
+	var highest int64
+	for n := range used {
+		highest = max(highest, n)
+	}
+	// A fresh site starts at x001 (1001, 101, ...), as admins number them.
+	next := max(highest+1, lo+1)
+	for ; next <= hi; next++ {
+		if !used[next] {
+			return strconv.FormatInt(next, 10)
+		}
+	}
+	for n := lo + 1; n <= hi; n++ {
+		if !used[n] {
+			return strconv.FormatInt(n, 10)
+		}
+	}
+	return ""
+}
+
+func firstNonEmpty(vs ...string) string {
+	for _, v := range vs {
+		if strings.TrimSpace(v) != "" {
+			return v
+		}
+	}
+	return ""
+}

@@ -1,0 +1,240 @@
+package ui
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/spinner"
+	tea "charm.land/bubbletea/v2"
+
+	"zpadd/state"
+	"zpadd/ui/common"
+	"zpadd/ui/keys"
+)
+
+// onlineApp is offlineApp with the sandbox service kept, for lookups.
+func onlineApp(t *testing.T, e *env) *App {
+	t.Helper()
+	cat := e.catalog(t, fixedNow.Add(-2*time.Minute))
+	a := newApp(context.Background(), e.options())
+	a.ctx.Catalog, a.ctx.CatalogStale = cat, false
+	a.ctx.Now = func() time.Time { return fixedNow }
+	a.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
+	return a
+}
+
+// focusedLine is the screen line holding the cursor mark.
+func focusedLine(a *App) string {
+	for _, l := range strings.Split(screen(a), "\n") {
+		if strings.Contains(l, "▸") {
+			return l
+		}
+	}
+	return ""
+}
+
+// Pasted users, `a` and `zpadd add` get the next free extensions at their
+// site (after the batch's own 1101, 1102), so ten emails need no typing.
+func TestAddedUsersGetTheNextFreeExtensions(t *testing.T) {
+	e := newEnv(t)
+	d := tenUserDraft(t, e, 2)
+	a := offlineApp(t, e)
+	send(t, a, common.Navigate{To: common.BatchScreen, DraftID: d.ID})
+	send(t, a, tea.PasteMsg{Content: "ada@example.com, alan@example.com"})
+	got := a.ctx.Draft.Users
+	if got[2].ExtensionNumber != "1103" || got[3].ExtensionNumber != "1104" {
+		t.Fatalf("pasted users' extensions %q, %q; want 1103, 1104", got[2].ExtensionNumber, got[3].ExtensionNumber)
+	}
+	send(t, a, press("a")...)
+	if n := len(a.ctx.Draft.Users); n != 5 || a.ctx.Draft.Users[4].ExtensionNumber != "1105" {
+		t.Fatalf("user added with a: %+v", a.ctx.Draft.Users[n-1])
+	}
+
+	// `zpadd add` opens a new draft holding its users.
+	e2 := newEnv(t)
+	if err := e2.store.SaveLastDefaults(state.Defaults{SiteName: "Main Site"}); err != nil {
+		t.Fatal(err)
+	}
+	b := offlineApp(t, e2)
+	send(t, b, common.NewDraft{Users: []string{"ada@example.com", "alan@example.com"}})
+	us := b.ctx.Draft.Users
+	if len(us) != 2 || us[0].ExtensionNumber == "" || us[0].ExtensionNumber == us[1].ExtensionNumber {
+		t.Fatalf("zpadd add users' extensions: %+v", us)
+	}
+	for _, p := range state.Validate(b.ctx.Draft, b.ctx.Catalog) {
+		if p.Field == "extension_number" {
+			t.Errorf("filled extension has a problem: %v", p)
+		}
+	}
+}
+
+// Pasted users are looked up in the background: names fill in, and a
+// pending Zoom user's row is marked with the warning.
+func TestPastedUsersAreLookedUp(t *testing.T) {
+	e := newEnv(t)
+	d := tenUserDraft(t, e, 1)
+	a := onlineApp(t, e)
+	send(t, a, common.Navigate{To: common.BatchScreen, DraftID: d.ID})
+	send(t, a, tea.PasteMsg{Content: "grace.wilson@example.com\nnina.pending@example.com"})
+	u := a.ctx.Draft.Users[1]
+	if u.FirstName != "Grace" || u.LastName != "Wilson" {
+		t.Fatalf("names not filled from Zoom: %+v", u)
+	}
+	var nina string
+	for _, l := range strings.Split(screen(a), "\n") {
+		if strings.Contains(l, "nina.pending") {
+			nina = l
+		}
+	}
+	if !strings.Contains(nina, "!") && !strings.Contains(nina, "✗") {
+		t.Errorf("pending user's row has no warning mark: %q", nina)
+	}
+	found := false
+	for _, p := range a.ctx.LookupProblems(a.ctx.Draft, nil) {
+		found = found || (p.User == 2 && strings.Contains(p.Message, "pending"))
+	}
+	if !found {
+		t.Errorf("no lookup warning for the pending user")
+	}
+}
+
+// A choice in a defaults picker moves the focus on (site → template).
+func TestDefaultsPickerMovesFocusOn(t *testing.T) {
+	e := newEnv(t)
+	a := offlineApp(t, e)
+	send(t, a, common.NewDraft{})
+	if !strings.Contains(focusedLine(a), "Site") {
+		t.Fatalf("defaults do not start on the site: %q", focusedLine(a))
+	}
+	send(t, a, press("<enter><enter>")...)
+	if a.ctx.Draft.Defaults.SiteName == "" {
+		t.Fatalf("no site chosen:\n%s", screen(a))
+	}
+	if !strings.Contains(focusedLine(a), "User template") {
+		t.Errorf("focus did not move to the template after choosing the site: %q", focusedLine(a))
+	}
+}
+
+// A choice in a user-form picker moves the focus on too.
+func TestUserFormPickerMovesFocusOn(t *testing.T) {
+	e := newEnv(t)
+	d := tenUserDraft(t, e, 1)
+	a := offlineApp(t, e)
+	send(t, a, common.Navigate{To: common.BatchScreen, DraftID: d.ID})
+	send(t, a, common.Navigate{To: common.UserScreen, User: 0, Field: "site_name"})
+	send(t, a, press("<enter><enter>")...)
+	if !strings.Contains(focusedLine(a), "Template") {
+		t.Errorf("focus did not move to the template: %q", focusedLine(a))
+	}
+}
+
+// A blank caller ID of a user with numbers suggests the first number
+// (→ takes it), and validation warns until then.
+func TestCallerIDSuggestsTheFirstNumber(t *testing.T) {
+	e := newEnv(t)
+	d := tenUserDraft(t, e, 1)
+	d.Users[0].PhoneNumbers = []string{"+16468201000"}
+	if err := e.store.Save(d); err != nil {
+		t.Fatal(err)
+	}
+	a := offlineApp(t, e)
+	send(t, a, common.Navigate{To: common.BatchScreen, DraftID: d.ID})
+	send(t, a, common.Navigate{To: common.UserScreen, User: 0, Field: "outbound_caller_id"})
+	if l := focusedLine(a); !strings.Contains(l, "+16468201000") || !strings.Contains(l, "→ to use") {
+		t.Fatalf("no caller ID suggestion: %q", l)
+	}
+	if !strings.Contains(screen(a), "Zoom will hide this user's caller ID") {
+		t.Errorf("no blank caller ID warning:\n%s", screen(a))
+	}
+	send(t, a, press("<right>")...)
+	if got := a.ctx.Draft.Users[0].OutboundCallerID; got != "+16468201000" {
+		t.Errorf("→ did not take the suggestion: %q", got)
+	}
+}
+
+// The batch table shows numbers readably, and a wide window shows more
+// of a row's problem than its field's name.
+func TestBatchTableReadableNumbersAndWideStatus(t *testing.T) {
+	e := newEnv(t)
+	d := tenUserDraft(t, e, 2)
+	d.Users[0].PhoneNumbers = []string{"+16468201000", "+16468201001"}
+	d.Users[0].OutboundCallerID = "+16468201000"
+	d.Users[1].ExtensionNumber = ""
+	if err := e.store.Save(d); err != nil {
+		t.Fatal(err)
+	}
+	a := offlineApp(t, e)
+	send(t, a, common.Navigate{To: common.BatchScreen, DraftID: d.ID})
+	if !strings.Contains(screen(a), "+1 646-820-1000 +1") {
+		t.Errorf("numbers not readable:\n%s", screen(a))
+	}
+	send(t, a, tea.WindowSizeMsg{Width: 160, Height: 30})
+	if !strings.Contains(screen(a), "extension number is required") {
+		t.Errorf("wide window does not show the problem:\n%s", screen(a))
+	}
+	send(t, a, tea.WindowSizeMsg{Width: 100, Height: 30})
+	if !strings.Contains(screen(a), "✗ extension") || strings.Contains(screen(a), "✗ extension n…") {
+		t.Errorf("100 columns cut the status short:\n%s", screen(a))
+	}
+}
+
+// tickScreen is a screen with its own spinner, counting its ticks.
+type tickScreen struct {
+	spin  spinner.Model
+	ticks int
+}
+
+func (s *tickScreen) Init() tea.Cmd { return nil }
+func (s *tickScreen) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
+	if t, ok := msg.(spinner.TickMsg); ok && t.ID == s.spin.ID() {
+		s.ticks++
+	}
+	return s, nil
+}
+func (s *tickScreen) View() string          { return "" }
+func (s *tickScreen) SetSize(int, int)      {}
+func (s *tickScreen) KeyMap() help.KeyMap   { return keys.Map{} }
+func (s *tickScreen) CapturingText() bool   { return false }
+func (s *tickScreen) Title() string         { return "ticks" }
+func (s *tickScreen) tick() spinner.TickMsg { return s.spin.Tick().(spinner.TickMsg) }
+func newTickScreen() *tickScreen            { return &tickScreen{spin: spinner.New()} }
+func (s *tickScreen) factory() common.Factory {
+	return func(*common.Context, common.Navigate) common.Screen { return s }
+}
+
+// The shell routes spinner ticks by id: a screen's reach the screen, the
+// header's stay with the shell.
+func TestSpinnerTicksReachTheScreenThatOwnsThem(t *testing.T) {
+	e := newEnv(t)
+	d := tenUserDraft(t, e, 1)
+	a := offlineApp(t, e)
+	s := newTickScreen()
+	a.factories[common.ScanScreen] = s.factory()
+	send(t, a, common.Navigate{To: common.ScanScreen, DraftID: d.ID})
+	a.Update(s.tick())
+	a.Update(a.spinner.Tick())
+	if s.ticks != 1 {
+		t.Errorf("screen got %d of its ticks, want 1 (and none of the shell's)", s.ticks)
+	}
+}
+
+// A user deleted and pasted again gets the names Zoom gave earlier in the
+// run at once (the answer is remembered, not asked again).
+func TestRepastedUserGetsRememberedNames(t *testing.T) {
+	e := newEnv(t)
+	d := tenUserDraft(t, e, 1)
+	a := onlineApp(t, e)
+	send(t, a, common.Navigate{To: common.BatchScreen, DraftID: d.ID})
+	send(t, a, tea.PasteMsg{Content: "grace.wilson@example.com"})
+	send(t, a, press("xy")...)
+	if len(a.ctx.Draft.Users) != 1 {
+		t.Fatalf("delete failed: %+v", a.ctx.Draft.Users)
+	}
+	send(t, a, tea.PasteMsg{Content: "grace.wilson@example.com"})
+	if u := a.ctx.Draft.Users[1]; u.FirstName != "Grace" {
+		t.Errorf("re-pasted user has no name: %+v", u)
+	}
+}
