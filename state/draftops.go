@@ -59,18 +59,60 @@ func (d *Draft) AddUser(email string) (int, error) {
 	} else {
 		email = ""
 	}
-	def := d.Defaults
-	u := User{
-		Email:        email,
-		SiteName:     def.SiteName,
-		SiteCode:     def.SiteCode,
-		TemplateName: def.TemplateName,
-		CallingPlans: append([]string(nil), def.CallingPlans...),
-		SMS:          cloneBool(def.SMS),
-	}
-	d.Users = append(d.Users, u)
+	d.Users = append(d.Users, User{Email: email})
+	d.fillUserFromDefaults(len(d.Users) - 1)
 	d.Updated = time.Now().UTC()
 	return len(d.Users) - 1, nil
+}
+
+// FillFromDefaults gives every user's empty fields the batch defaults (site,
+// template, calling plans, SMS, and each desk phone's brand, model and
+// provision template), so defaults chosen after users were added still
+// reach them. Nothing an operator set is overwritten. It returns how many
+// users changed.
+func (d *Draft) FillFromDefaults() int {
+	changed := 0
+	for i := range d.Users {
+		if d.fillUserFromDefaults(i) {
+			changed++
+		}
+	}
+	if changed > 0 {
+		d.Updated = time.Now().UTC()
+	}
+	return changed
+}
+
+func (d *Draft) fillUserFromDefaults(i int) bool {
+	def, u := d.Defaults, &d.Users[i]
+	changed := false
+	fill := func(dst *string, v string) {
+		if *dst == "" && v != "" {
+			*dst, changed = v, true
+		}
+	}
+	// A site is given by name or code: fill only when the user has neither,
+	// so a user at another site keeps its site and template.
+	if u.SiteName == "" && u.SiteCode == "" {
+		fill(&u.SiteName, def.SiteName)
+		fill(&u.SiteCode, def.SiteCode)
+		fill(&u.TemplateName, def.TemplateName)
+	}
+	if len(u.CallingPlans) == 0 && len(def.CallingPlans) > 0 {
+		u.CallingPlans, changed = append([]string(nil), def.CallingPlans...), true
+	}
+	if u.SMS == nil && def.SMS != nil {
+		u.SMS, changed = cloneBool(def.SMS), true
+	}
+	for j := range u.DeskPhones {
+		p := &u.DeskPhones[j]
+		if p.Brand == "" && p.Model == "" {
+			fill(&p.Brand, def.DeskPhoneBrand)
+			fill(&p.Model, def.DeskPhoneModel)
+		}
+		fill(&p.ProvisionTemplate, def.ProvisionTemplate)
+	}
+	return changed
 }
 
 // NewDeskPhone makes a desk phone for mac (normalised when valid, kept as

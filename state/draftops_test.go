@@ -76,3 +76,34 @@ func TestAddUserLimits(t *testing.T) {
 		t.Errorf("%d users after refusal", len(d.Users))
 	}
 }
+
+func TestFillFromDefaultsFillsOnlyEmptyFields(t *testing.T) {
+	d := NewDraft("late defaults", Defaults{})
+	a, _ := d.AddUser("a@example.com")
+	b, _ := d.AddUser("b@example.com")
+	d.Users[b].SiteName, d.Users[b].TemplateName = "London", "London Standard User"
+	d.Users[a].DeskPhones = []DeskPhone{{MAC: "805ec0000001"}}
+	on := true
+	d.Defaults = Defaults{SiteName: "Main Site", TemplateName: "Main Site Standard User",
+		CallingPlans: []string{"US/CA Unlimited"}, SMS: &on, DeskPhoneBrand: "Yealink", DeskPhoneModel: "t46s"}
+
+	if n := d.FillFromDefaults(); n != 2 {
+		t.Errorf("changed %d users, want 2", n)
+	}
+	ua, ub := d.Users[a], d.Users[b]
+	if ua.SiteName != "Main Site" || ua.TemplateName != "Main Site Standard User" || len(ua.CallingPlans) != 1 || ua.SMS == nil {
+		t.Errorf("empty user not filled: %+v", ua)
+	}
+	if p := ua.DeskPhones[0]; p.Brand != "Yealink" || p.Model != "t46s" {
+		t.Errorf("desk phone not filled: %+v", p)
+	}
+	if ub.SiteName != "London" || ub.TemplateName != "London Standard User" {
+		t.Errorf("a user's own site was overwritten: %+v", ub)
+	}
+	if ub.CallingPlans[0] != "US/CA Unlimited" {
+		t.Errorf("empty plans of a user at another site not filled: %+v", ub)
+	}
+	if n := d.FillFromDefaults(); n != 0 {
+		t.Errorf("second fill changed %d users", n)
+	}
+}

@@ -68,17 +68,29 @@ func (a *App) render() string {
 // draft's save state) on the right.
 func (a *App) header() string {
 	st := a.ctx.Styles
-	crumbs := []string{st.App.Render("zpadd")}
+	titles := []string{}
 	for i := 1; i < len(a.stack); i++ {
 		t := a.ids[i].String()
 		if tt, ok := a.stack[i].(common.Titled); ok {
 			t = tt.Title()
 		}
 		if t != "" {
-			crumbs = append(crumbs, st.Breadcrumb.Render(t))
+			titles = append(titles, t)
 		}
 	}
-	left := " " + strings.Join(crumbs, st.Muted.Render(" › "))
+	crumbs := func(middleMax int) string {
+		parts := []string{st.App.Render("zpadd")}
+		for i, t := range titles {
+			// The current screen keeps its name; long draft or user names
+			// before it shrink first when the header is short of room.
+			if middleMax > 0 && i < len(titles)-1 {
+				t = ansi.Truncate(t, middleMax, "…")
+			}
+			parts = append(parts, st.Breadcrumb.Render(t))
+		}
+		return " " + strings.Join(parts, st.Muted.Render(" › "))
+	}
+	left := crumbs(0)
 
 	var right []string
 	if a.ctx.Sandbox {
@@ -105,6 +117,13 @@ func (a *App) header() string {
 	r := strings.Join(right, st.Muted.Render(" · ")) + " "
 
 	gap := a.width - lipgloss.Width(left) - lipgloss.Width(r)
+	for _, max := range []int{24, 14} {
+		if gap >= 1 {
+			break
+		}
+		left = crumbs(max)
+		gap = a.width - lipgloss.Width(left) - lipgloss.Width(r)
+	}
 	if gap < 1 {
 		// Too narrow for both: the breadcrumb keeps its start.
 		left = ansi.Truncate(left, a.width-lipgloss.Width(r)-1, "…")

@@ -238,3 +238,60 @@ func TestRepastedUserGetsRememberedNames(t *testing.T) {
 		t.Errorf("re-pasted user has no name: %+v", u)
 	}
 }
+
+// Defaults chosen after users were added (`zpadd add` with no last-used
+// defaults, or a paste first) reach those users' empty fields when the
+// defaults screen is left, extensions included.
+func TestDefaultsChosenLaterReachUsersAlreadyAdded(t *testing.T) {
+	e := newEnv(t)
+	a := offlineApp(t, e)
+	send(t, a, common.NewDraft{Users: []string{"grace.wilson@example.com", "henry.moore@example.com"}})
+	for _, u := range a.ctx.Draft.Users {
+		if u.SiteName != "" || u.ExtensionNumber != "" {
+			t.Fatalf("precondition: users start without a site: %+v", u)
+		}
+	}
+	// D opens the defaults; site (focus moves on), template, plans; esc.
+	send(t, a, press("D<enter><enter><enter><enter><enter><enter><esc>")...)
+	d := a.ctx.Draft
+	if d.Defaults.SiteName == "" {
+		t.Fatalf("no default site chosen:\n%s", screen(a))
+	}
+	for i, u := range d.Users {
+		if u.SiteName != d.Defaults.SiteName || u.TemplateName != d.Defaults.TemplateName || len(u.CallingPlans) == 0 {
+			t.Errorf("user %d did not get the defaults: %+v", i+1, u)
+		}
+		if u.ExtensionNumber == "" {
+			t.Errorf("user %d got no extension", i+1)
+		}
+	}
+	send(t, a, saveTickMsg{}) // the coalesced save's timer
+	saved, err := e.store.Load(d.ID)
+	if err != nil || saved.Users[0].SiteName == "" {
+		t.Errorf("filled users were not saved: %v %+v", err, saved)
+	}
+	if !strings.Contains(screen(a), "defaults given to 2 user(s)") {
+		t.Errorf("no status line about the filled users:\n%s", screen(a))
+	}
+}
+
+// A long draft name shrinks in the breadcrumb before the current screen's
+// name does, so the header still says where the operator is.
+func TestBreadcrumbKeepsTheCurrentScreenName(t *testing.T) {
+	e := newEnv(t)
+	d := tenUserDraft(t, e, 2)
+	d.Name = "import: sales-new-starters-for-the-london-office.csv (1 of 1)"
+	if err := e.store.Save(d); err != nil {
+		t.Fatal(err)
+	}
+	a := offlineApp(t, e)
+	send(t, a, common.Navigate{To: common.BatchScreen, DraftID: d.ID})
+	send(t, a, common.Navigate{To: common.ReviewScreen})
+	top := strings.Split(screen(a), "\n")[0]
+	if !strings.Contains(top, "› review") || !strings.Contains(top, "SANDBOX") {
+		t.Errorf("header lost the screen name or the badge: %q", top)
+	}
+	if !strings.Contains(top, "import: sales-new-st") {
+		t.Errorf("the draft name should shrink, not vanish: %q", top)
+	}
+}

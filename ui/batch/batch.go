@@ -77,7 +77,7 @@ var (
 	defaultsKey = key.NewBinding(key.WithKeys("D"), key.WithHelp("D", "defaults"))
 	scanKey     = key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "scan phones"))
 	reviewKey   = key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "review"))
-	pasteKey    = key.NewBinding(key.WithKeys("ctrl+v"), key.WithHelp("paste", "add emails"))
+	pasteKey    = key.NewBinding(key.WithKeys("ctrl+v"), key.WithHelp("paste", "emails"))
 	homeKey     = key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "home"))
 )
 
@@ -90,7 +90,9 @@ func (m *Model) KeyMap() help.KeyMap {
 		return keys.Map{Short: []key.Binding{keys.Up, keys.Down, editKey, reviewKey, homeKey, keys.Help}}
 	}
 	return keys.Map{
-		Short: []key.Binding{addKey, editKey, defaultsKey, copyKey, deleteKey, scanKey, reviewKey, pasteKey, homeKey},
+		// Copy, delete and reorder live in the full help (?), so the short
+		// line fits 100 columns and still shows how to get to them.
+		Short: []key.Binding{addKey, editKey, defaultsKey, scanKey, reviewKey, pasteKey, homeKey, keys.Help},
 		Full: [][]key.Binding{
 			{keys.Up, keys.Down, upKey, downKey},
 			{addKey, editKey, copyKey, deleteKey, pasteKey},

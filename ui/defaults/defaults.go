@@ -111,7 +111,7 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	}
 	switch {
 	case key.Matches(k, doneKey):
-		return m, common.GoBack()
+		return m, m.leave()
 	case k.String() == "tab" || k.String() == "down" || k.String() == "j":
 		m.focus = (m.focus + 1) % fieldCount
 	case k.String() == "shift+tab" || k.String() == "up" || k.String() == "k":
@@ -123,7 +123,7 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		return m, m.set(m.focus, nil)
 	case key.Matches(k, chooseKey):
 		if m.focus == doneField {
-			return m, common.GoBack()
+			return m, m.leave()
 		}
 		if m.ctx.ReadOnly {
 			return m, common.Error(errReadOnly)
@@ -210,6 +210,29 @@ func (m *Model) set(f field, vals []string) tea.Cmd {
 		return nil
 	}
 	return common.Changed()
+}
+
+// leave gives the defaults to the users whose fields are still empty (and
+// their next free extensions), then goes back to the batch: defaults chosen
+// after `zpadd add` or a paste must reach those users too.
+func (m *Model) leave() tea.Cmd {
+	d := m.ctx.Draft
+	if d == nil || m.ctx.ReadOnly {
+		return common.GoBack()
+	}
+	filled := d.FillFromDefaults()
+	extensions := false
+	for i := range d.Users {
+		extensions = state.FillExtension(d, m.ctx.Catalog, i) || extensions
+	}
+	switch {
+	case filled > 0:
+		return tea.Sequence(common.Changed(), common.GoBack(),
+			common.Status(fmt.Sprintf("defaults given to %d user(s) whose fields were empty", filled)))
+	case extensions:
+		return tea.Sequence(common.Changed(), common.GoBack())
+	}
+	return common.GoBack()
 }
 
 // cycleSMS goes not set → on → off → not set ("not set" leaves it to the

@@ -24,13 +24,20 @@ func (m *Model) View() string {
 	}
 	st := m.ctx.Styles
 	var b strings.Builder
-	b.WriteString(m.summary() + "\n\n")
+	b.WriteString(m.summary() + "\n")
+	if m.liveErr != nil {
+		// Say why Zoom was not checked: offline, refused credentials, ...
+		b.WriteString(" " + st.Warn.Render(ansi.Truncate(m.liveErr.Error(), max(m.width-2, 10), "…")) + "\n")
+	}
+	b.WriteString("\n")
 
 	ps := m.problems()
 	if len(m.items) == 0 {
 		switch {
 		case m.ctx.Draft == nil || len(m.ctx.Draft.Users) == 0:
 			b.WriteString(" " + st.Warn.Render("the draft has no users: add some on the batch screen") + "\n")
+		case m.liveErr != nil:
+			b.WriteString(" " + st.OK.Render("✓ local checks passed") + st.Muted.Render(" · not checked with Zoom (above): s checks again and sends only if Zoom answers") + "\n")
 		case m.checking:
 			b.WriteString(" " + st.OK.Render("✓ local checks passed") + st.Muted.Render(" · waiting for Zoom's pre-flight (s submits now and checks again)") + "\n")
 		default:

@@ -315,7 +315,7 @@ func (pr *preflightRun) readFailed(ctx context.Context, what, known string, err 
 	var zerr *zoom.Error
 	if !errors.As(err, &zerr) {
 		if pr.fatal == nil {
-			pr.fatal = fmt.Errorf("%w (%v): drafting still works; submit when the connection is back", ErrUnreachable, err)
+			pr.fatal = fmt.Errorf("%w: drafting still works; submit when the connection is back (%v)", ErrUnreachable, err)
 		}
 		return
 	}
