@@ -92,18 +92,6 @@ func (a *App) header() string {
 	}
 	left := crumbs(0)
 
-	var right []string
-	if a.ctx.Sandbox {
-		right = append(right, st.Sandbox.Render("SANDBOX"))
-	}
-	if acct := a.account(); acct != "" {
-		right = append(right, st.Account.Render(acct))
-	}
-	if a.ctx.ReadOnly {
-		right = append(right, st.Warn.Render("read-only"))
-	} else if a.ctx.Draft != nil && a.saveErr != nil {
-		right = append(right, st.Err.Render("NOT SAVED"))
-	}
 	age := catalogAge(a.ctx.Catalog, a.ctx.CatalogStale, a.ctx.Time())
 	if a.ctx.CatalogStale || a.ctx.Catalog == nil {
 		age = st.Stale.Render(age)
@@ -113,9 +101,27 @@ func (a *App) header() string {
 	if a.refreshing {
 		age = a.spinner.View() + " " + age
 	}
-	right = append(right, age)
-	r := strings.Join(right, st.Muted.Render(" · ")) + " "
+	status := func(withAccount bool) string {
+		var right []string
+		if a.ctx.Sandbox {
+			right = append(right, st.Sandbox.Render("SANDBOX"))
+		}
+		if acct := a.account(); acct != "" && withAccount {
+			right = append(right, st.Account.Render(acct))
+		}
+		if a.ctx.ReadOnly {
+			right = append(right, st.Warn.Render("read-only"))
+		} else if a.ctx.Draft != nil && a.saveErr != nil {
+			right = append(right, st.Err.Render("NOT SAVED"))
+		}
+		right = append(right, age)
+		return strings.Join(right, st.Muted.Render(" · ")) + " "
+	}
+	r := status(true)
 
+	// Short of room, give up in this order: long names earlier in the
+	// breadcrumb, then the account name; SANDBOX, read-only, NOT SAVED and
+	// the current screen's name stay.
 	gap := a.width - lipgloss.Width(left) - lipgloss.Width(r)
 	for _, max := range []int{24, 14} {
 		if gap >= 1 {
@@ -125,12 +131,13 @@ func (a *App) header() string {
 		gap = a.width - lipgloss.Width(left) - lipgloss.Width(r)
 	}
 	if gap < 1 {
-		// Too narrow for both: the breadcrumb keeps its start.
-		left = ansi.Truncate(left, a.width-lipgloss.Width(r)-1, "…")
+		r = status(false)
 		gap = a.width - lipgloss.Width(left) - lipgloss.Width(r)
-		if gap < 1 {
-			gap = 1
-		}
+	}
+	if gap < 1 {
+		// Still too narrow for both: the breadcrumb keeps its start.
+		left = ansi.Truncate(left, a.width-lipgloss.Width(r)-1, "…")
+		gap = max(a.width-lipgloss.Width(left)-lipgloss.Width(r), 1)
 	}
 	return left + strings.Repeat(" ", gap) + r
 }

@@ -295,3 +295,24 @@ func TestBreadcrumbKeepsTheCurrentScreenName(t *testing.T) {
 		t.Errorf("the draft name should shrink, not vanish: %q", top)
 	}
 }
+
+// At 80 columns the account name gives way before the user's name does.
+func TestNarrowHeaderDropsTheAccountBeforeTheScreenName(t *testing.T) {
+	e := newEnv(t)
+	d := tenUserDraft(t, e, 2)
+	d.Name = "import: new-starters.csv (1 of 1)"
+	d.Users[0].FirstName, d.Users[0].LastName = "Maximilian", "Fairweather"
+	if err := e.store.Save(d); err != nil {
+		t.Fatal(err)
+	}
+	a := offlineApp(t, e)
+	a.ctx.Account = "Example Corp"
+	a.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+	send(t, a, common.Navigate{To: common.BatchScreen, DraftID: d.ID})
+	send(t, a, common.Navigate{To: common.UserScreen, User: 0})
+	top := strings.Split(screen(a), "\n")[0]
+	name := a.ctx.Draft.Users[0].DisplayName()
+	if !strings.Contains(top, name) || !strings.Contains(top, "SANDBOX") {
+		t.Errorf("80-column header lost %q or the badge: %q", name, top)
+	}
+}
