@@ -91,7 +91,8 @@ func (m *Model) row(i int, text string) string {
 	return "   " + text
 }
 
-// result summarises one submission: "✓ 10 created · ✗ 1 refused".
+// result summarises one submission: "✓ 10 created · ✗ 1 not added" (refused
+// by Zoom, or found not created after an interrupted submit).
 func (m *Model) result(s state.Submission) string {
 	st := m.ctx.Styles
 	c, f, sk, u := s.Counts()
@@ -100,7 +101,7 @@ func (m *Model) result(s state.Submission) string {
 		parts = append(parts, st.OK.Render(fmt.Sprintf("✓ %d created", c)))
 	}
 	if f > 0 {
-		parts = append(parts, st.Err.Render(fmt.Sprintf("✗ %d refused", f)))
+		parts = append(parts, st.Err.Render(fmt.Sprintf("✗ %d not added", f)))
 	}
 	if sk > 0 {
 		parts = append(parts, st.Muted.Render(fmt.Sprintf("%d skipped", sk)))
