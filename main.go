@@ -201,9 +201,12 @@ func sandboxCmd() *cobra.Command {
 		Short: "Serve the Zoom simulator over HTTP for other programs",
 		Long: "Serve the embedded Zoom simulator. The first lines on stdout are export lines\n" +
 			"(ZOOM_API_URL, ZOOM_OAUTH_URL, ZOOM_ACCOUNT_ID, ZOOM_CLIENT_ID, ZOOM_CLIENT_SECRET):\n" +
-			"  eval \"$(zpadd sandbox --addr 127.0.0.1:8099 | head -5)\"\n" +
+			"  zpadd sandbox --addr 127.0.0.1:8099 > sandbox.out &\n" +
+			"  sleep 1; eval \"$(head -5 sandbox.out)\"\n" +
 			"\nBehaviours (--behave, or env ZPADD_SANDBOX), comma-separated:\n" +
-			"  per-user (default) | all-or-nothing   one bad user: left out, or the whole batch refused\n" +
+			"  per-user (default) | all-or-nothing | partial-refusal\n" +
+			"                                        one bad user: left out of a 201; the whole batch\n" +
+			"                                        refused; or the others created, 400 naming it\n" +
 			"  refuse-ten                            a batch of exactly 10 is refused\n" +
 			"  latency=DUR  post-delay=DUR  token-ttl=DUR  device-online-after=DUR\n" +
 			"  fail=KIND[@METHOD:PATH]               one scripted fault: 429, 429-date, 429-iso, 429-none,\n" +

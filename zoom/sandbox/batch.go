@@ -62,6 +62,10 @@ func (s *Sandbox) handleBatch(w http.ResponseWriter, r *http.Request) {
 		s.commitLocked(p)
 		created = append(created, createdJSON{Email: p.email, ID: p.acct.ID})
 	}
+	if len(c.errs) > 0 && s.opts.Outcome == PartialRefusal {
+		writeValidation(w, c.errs)
+		return
+	}
 	writeJSON(w, http.StatusCreated, created)
 }
 

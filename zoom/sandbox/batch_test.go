@@ -259,6 +259,23 @@ func TestBatchAllOrNothingOutcome(t *testing.T) {
 	}
 }
 
+// PartialRefusal: the good users are created, yet the answer is 400/300
+// naming only the bad ones.
+func TestBatchPartialRefusalOutcome(t *testing.T) {
+	e := newEnv(t, Options{Outcome: PartialRefusal})
+	status, b := postBatch(t, e, batch(goodUser(free(0), "1200"), goodUser("paul.inactive@example.com", "1201")))
+	ae := decodeErr(t, b)
+	if status != 400 || ae.Code != 300 || len(ae.Errors) != 1 || ae.Errors[0].Field != "users[1].email" {
+		t.Fatalf("status %d: %s", status, b)
+	}
+	if status, _ := e.call("GET", "/v2/phone/users/"+free(0), nil); status != 200 {
+		t.Errorf("the good user of a partial refusal was not created: %d", status)
+	}
+	if o, err := ParseBehaviours("partial-refusal"); err != nil || o.Outcome != PartialRefusal {
+		t.Errorf("behaviour name: %v %v", o.Outcome, err)
+	}
+}
+
 // Exactly ten users: accepted by default, refused with RefuseTen; nine always.
 func TestBatchOfTen(t *testing.T) {
 	e := newEnv(t, Options{RefuseTen: true})

@@ -45,6 +45,7 @@ func ParseBehaviours(spec string) (Options, error) {
 var flagBehaviours = map[string]func(*Options){
 	"per-user":             func(o *Options) { o.Outcome = PerUser },
 	"all-or-nothing":       func(o *Options) { o.Outcome = AllOrNothing },
+	"partial-refusal":      func(o *Options) { o.Outcome = PartialRefusal },
 	"refuse-ten":           func(o *Options) { o.RefuseTen = true },
 	"empty-plans-refused":  func(o *Options) { o.EmptyPlansRefused = true },
 	"long-plan-names":      func(o *Options) { o.LongPlanNames = true },

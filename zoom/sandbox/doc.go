@@ -24,6 +24,7 @@
 //	per-user               (default) good users created, bad ones left out of the 201;
 //	                       400/300 with errors[] when none succeeded
 //	all-or-nothing         any bad user: 400/300 with errors[] for each, nothing created
+//	partial-refusal        good users created, yet 400/300 with errors[] for the bad ones
 //	refuse-ten             a batch of exactly 10: 400/400 "User size must be less than 10."
 //	latency=DUR            added to every request (50ms, 1s)
 //	post-delay=DUR         the batch POST waits before it commits; a client that

@@ -3,7 +3,7 @@ package sandbox
 import "time"
 
 // Outcome says how the batch endpoint treats a batch holding bad users. Zoom
-// does not document it, so the sandbox plays both.
+// does not document it, so the sandbox plays each plausible answer.
 type Outcome int
 
 const (
@@ -14,11 +14,18 @@ const (
 	// AllOrNothing refuses the whole batch (400/300 with errors[] for every
 	// bad user) when any user is bad, and creates nobody.
 	AllOrNothing
+	// PartialRefusal creates the good users but answers 400/300 with
+	// errors[] naming only the bad ones, so a client that takes a 400 to
+	// mean "nothing was created" is caught out.
+	PartialRefusal
 )
 
 func (o Outcome) String() string {
-	if o == AllOrNothing {
+	switch o {
+	case AllOrNothing:
 		return "all-or-nothing"
+	case PartialRefusal:
+		return "partial-refusal"
 	}
 	return "per-user"
 }

@@ -136,7 +136,7 @@ func (r *postRun) sendChunk(ctx context.Context, chunk []int) ([][]int, error) {
 				renewed = true
 				continue
 			case ze.Status >= 400 && ze.Status < 500:
-				r.applyRefusal(chunk, emails, ze)
+				r.applyRefusal(ctx, chunk, emails, ze)
 				return nil, nil
 			}
 		}
@@ -169,9 +169,11 @@ func (r *postRun) applyCreated(ctx context.Context, chunk []int, res []zoom.Batc
 	}
 }
 
-// applyRefusal records a 4xx: nothing in the chunk was created. Errors that
-// name a user go to that user and field; the others get the batch's message.
-func (r *postRun) applyRefusal(chunk []int, emails []string, ze *zoom.Error) {
+// applyRefusal records a 4xx. Errors that name a user go to that user and
+// field. Users the errors do not name are read back: whether Zoom refused
+// them with the batch or created them anyway is undocumented, and a user it
+// created must never be reported as failed (and so resent).
+func (r *postRun) applyRefusal(ctx context.Context, chunk []int, emails []string, ze *zoom.Error) {
 	per := map[int][]fieldRefusal{}
 	var general []string
 	for _, fr := range mapFieldErrors(ze.Errors, emails) {
@@ -188,21 +190,22 @@ func (r *postRun) applyRefusal(chunk []int, emails []string, ze *zoom.Error) {
 	if len(general) > 0 {
 		batchMsg += " (" + strings.Join(general, "; ") + ")"
 	}
+	var unnamed []int
 	for k, i := range chunk {
 		frs := per[k]
 		if len(frs) == 0 && len(chunk) == 1 && len(general) == 0 && len(ze.Errors) == 0 {
 			frs = []fieldRefusal{{Pos: 0, Field: guessField(ze.Message), Message: batchMsg}}
 		}
 		if len(frs) == 0 {
+			if len(per) > 0 {
+				unnamed = append(unnamed, i)
+				continue
+			}
 			field := ""
 			if len(ze.Errors) == 0 {
 				field = guessField(ze.Message)
 			}
-			if len(per) > 0 {
-				r.setFailed(i, field, "not added: Zoom refused the whole batch because of other users' errors; resend once they are fixed")
-			} else {
-				r.setFailed(i, field, "not added: Zoom refused the batch: "+batchMsg)
-			}
+			r.setFailed(i, field, "not added: Zoom refused the batch: "+batchMsg)
 			continue
 		}
 		msgs := make([]string, len(frs))
@@ -214,6 +217,9 @@ func (r *postRun) applyRefusal(chunk []int, emails []string, ze *zoom.Error) {
 			}
 		}
 		r.setFailed(i, frs[0].Field, strings.Join(msgs, "; "))
+	}
+	if len(unnamed) > 0 {
+		r.reconcile(ctx, unnamed, "not added: Zoom refused the whole batch because of other users' errors; resend once they are fixed")
 	}
 }
 

@@ -111,6 +111,36 @@ func TestSubmitAllOrNothingRefusal(t *testing.T) {
 	}
 }
 
+// A 400 that names only the bad user while Zoom created the others (one
+// plausible reading of its undocumented per-user behaviour): the users the
+// errors do not name are read back and recorded as created, so they are
+// never reported failed and resent.
+func TestSubmitPartialRefusalReadsBackTheUnnamedUsers(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t, sandbox.Options{Outcome: sandbox.PartialRefusal}, Options{})
+	d := mainSiteDraft(t, e.refresh(), 3)
+	preflightThenSteal(t, e, d, 1) // takes user 2's extension with a POST of its own
+	before := e.posts()
+	sub, err := e.svc.Submit(context.Background(), d, nil)
+	if err != nil {
+		t.Fatalf("Submit: %v", err)
+	}
+	for _, i := range []int{0, 2} {
+		if r := sub.Results[i]; r.Status != StatusCreated || r.ID == "" {
+			t.Errorf("user %d was created by Zoom but recorded %+v", i, r)
+		}
+	}
+	if f := sub.Results[1]; f.Status != StatusFailed || f.Field != "extension_number" {
+		t.Errorf("bad user: %+v; want failed at extension_number", f)
+	}
+	if fd := FailedDraft(d, sub); fd == nil || len(fd.Users) != 1 || fd.Users[0].Email != d.Users[1].Email {
+		t.Errorf("FailedDraft should hold only the refused user: %+v", fd)
+	}
+	if n := e.posts() - before; n != 1 {
+		t.Errorf("submit POSTs = %d, want 1", n)
+	}
+}
+
 // "User size must be less than 10": the batch is split 9 + 1 and each user
 // is created exactly once.
 func TestSubmitSplitsWhenZoomRefusesTen(t *testing.T) {
