@@ -17,9 +17,9 @@ type SubmitOptions struct {
 }
 
 // Submit sends each draft as one batch, one after another, inside the
-// account's rate limits. It is resumable: an unfinished batch of these drafts
-// is reconciled first, and a user already created by an earlier run is never
-// sent again.
+// account's rate limits. It is resumable: the submit workflow reconciles a
+// batch of a draft left in flight and never sends a user an earlier run
+// created.
 func Submit(ctx context.Context, e *Env, refs []string, o SubmitOptions) int {
 	drafts := make([]*state.Draft, 0, len(refs))
 	for _, ref := range refs {
@@ -43,10 +43,6 @@ func Submit(ctx context.Context, e *Env, refs []string, o SubmitOptions) int {
 		e.errorf("%v", err)
 		return ExitOther
 	}
-	if err := reconcileInFlight(ctx, e, svc, drafts); err != nil {
-		e.errorf("reconciling an unfinished batch: %v", err)
-		return ExitOther
-	}
 
 	var (
 		subs    []*state.Submission
@@ -55,87 +51,32 @@ func Submit(ctx context.Context, e *Env, refs []string, o SubmitOptions) int {
 	)
 	for i, d := range drafts {
 		fmt.Fprintf(e.Stderr, "batch %d of %d: %s (%d users)\n", i+1, len(drafts), d.Name, len(d.Users))
-		done, rest := e.splitCreated(d)
-		results = append(results, done...)
-		if len(rest.Users) == 0 {
-			fmt.Fprintf(e.Stderr, "%s: every user was created by an earlier run\n", d.Name)
-			continue
-		}
-		sub, err := svc.Submit(ctx, rest, progressPrinter(e, d))
-		if sub != nil {
+		// Submit settles a batch of this draft left in flight and never
+		// sends a user an earlier run created, so running again resumes.
+		sub, err := svc.Submit(ctx, d, progressPrinter(e, d))
+		var blocked *submit.BlockedError
+		switch {
+		case sub != nil:
 			subs = append(subs, sub)
 			results = append(results, sub.Results...)
+		case errors.As(err, &blocked):
+			results = append(results, preflightResults(d, blocked.Problems)...)
 		}
-		if err != nil {
-			lastErr = err
-			var blocked *submit.BlockedError
-			if errors.As(err, &blocked) {
-				printProblemsTo(e.Stderr, d, blocked.Problems)
-				results = append(results, preflightResults(rest, blocked.Problems)...)
-				continue
-			}
-			e.errorf("%s: %v", d.Name, err)
-			if ctx.Err() != nil {
-				break
-			}
+		if err == nil {
+			continue
+		}
+		lastErr = err
+		if errors.As(err, &blocked) {
+			printProblemsTo(e.Stderr, d, blocked.Problems)
+			continue
+		}
+		e.errorf("%s: %v", d.Name, err)
+		if ctx.Err() != nil {
+			break
 		}
 	}
 	writeResults(e, results, o.JSON)
 	return submit.ExitCode(subs, lastErr)
-}
-
-// splitCreated separates the users an earlier run already created (from the
-// history) from those still to send.
-func (e *Env) splitCreated(d *state.Draft) ([]state.UserResult, *state.Draft) {
-	created := map[string]state.UserResult{}
-	if hist, err := e.Journal.History(); err == nil {
-		for _, s := range hist {
-			if s.DraftID != d.ID {
-				continue
-			}
-			for _, r := range s.Results {
-				if r.Status == "created" {
-					created[strings.ToLower(r.Email)] = r
-				}
-			}
-		}
-	}
-	rest := *d
-	rest.Users = nil
-	var done []state.UserResult
-	for _, u := range d.Users {
-		if r, ok := created[strings.ToLower(u.Email)]; ok {
-			done = append(done, r)
-			continue
-		}
-		rest.Users = append(rest.Users, u)
-	}
-	return done, &rest
-}
-
-// reconcileInFlight settles any batch of these drafts whose outcome was never
-// recorded (ctrl+c, a crash, a lost connection) before anything is resent.
-func reconcileInFlight(ctx context.Context, e *Env, svc *submit.Service, drafts []*state.Draft) error {
-	pending, err := e.Journal.Unfinished()
-	if err != nil {
-		return err
-	}
-	wanted := map[string]*state.Draft{}
-	for _, d := range drafts {
-		wanted[d.ID] = d
-	}
-	for _, in := range pending {
-		d, ok := wanted[in.DraftID]
-		if !ok {
-			continue
-		}
-		fmt.Fprintf(e.Stderr, "%s: a batch sent %s has no recorded outcome; reading its users back from Zoom\n",
-			d.Name, in.Time.Local().Format("2006-01-02 15:04"))
-		if _, err := svc.Reconcile(ctx, in, progressPrinter(e, d)); err != nil {
-			return err
-		}
-	}
-	return nil
 }
 
 func dryRun(e *Env, drafts []*state.Draft) int {

@@ -12,7 +12,8 @@ import (
 // happened. In order:
 //
 //  1. unfinished intents of this same draft (a crash mid-submit) are
-//     reconciled first, so their users are never POSTed again;
+//     reconciled first, and users an earlier submission of this draft
+//     created are not sent again (their earlier results are kept);
 //  2. pre-flight; errors refuse with a *BlockedError (errors.Is ErrBlocked)
 //     and nothing is sent;
 //  3. the intent (the exact body) is journalled before the POST;
@@ -40,6 +41,22 @@ func (s *Service) Submit(ctx context.Context, d *state.Draft, ev func(Event)) (*
 	if err := s.settleUnfinished(ctx, d.ID, em); err != nil {
 		return nil, err
 	}
+	earlier, err := s.createdEarlier(d)
+	if err != nil {
+		return nil, err
+	}
+	if len(earlier) == 0 {
+		sub, err := s.send(ctx, d, em)
+		if sub != nil {
+			s.setDraftStatus(d.ID, sub.Results)
+		}
+		return sub, err
+	}
+	return s.resume(ctx, d, earlier, ev)
+}
+
+// send runs steps 2 to 5 for d: pre-flight, journal, POST, verify, Finish.
+func (s *Service) send(ctx context.Context, d *state.Draft, em *emitter) (*state.Submission, error) {
 	body, err := Body(d)
 	if err != nil {
 		return nil, err
@@ -76,7 +93,6 @@ func (s *Service) Submit(ctx context.Context, d *state.Draft, ev func(Event)) (*
 	if err := s.j.Finish(intent.ID, *sub); err != nil {
 		runErr = errors.Join(runErr, fmt.Errorf("submit: the outcome could not be journalled (Zoom's answer is shown, not saved): %w", err))
 	}
-	s.setDraftStatus(d.ID, run.results)
 	created, failed, skipped, unknown := sub.Counts()
 	em.emit(Event{Kind: Done, User: -1, Status: sub.Outcome,
 		Message: fmt.Sprintf("%d created, %d failed, %d skipped, %d unknown", created, failed, skipped, unknown)})
