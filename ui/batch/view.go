@@ -22,11 +22,11 @@ func (m *Model) View() string {
 	b.WriteString(st.Label.Render("Defaults  ") + ansi.Truncate(defaultsLine(d.Defaults), w-10, "…") + "\n\n")
 
 	c := m.columns(w)
-	head := "   " + fmt.Sprintf("%2s  ", "#") + pad("User", c.user) + "  " + pad("ext", c.ext)
+	head := "   " + fmt.Sprintf("%2s  ", "#") + common.Pad("User", c.user) + "  " + common.Pad("ext", c.ext)
 	if c.numbers > 0 {
-		head += "  " + pad("numbers", c.numbers)
+		head += "  " + common.Pad("numbers", c.numbers)
 	}
-	head += "  " + pad("desk phone", c.desk)
+	head += "  " + common.Pad("desk phone", c.desk)
 	b.WriteString(st.Muted.Render(head) + "\n")
 	if len(d.Users) == 0 {
 		b.WriteString(st.Muted.Render("   no users yet: a adds one, or paste a list of emails") + "\n")
@@ -145,9 +145,9 @@ func (m *Model) rowView(i int, u state.User, c columns) string {
 	if user == "" {
 		user = st.Muted.Render("(no email yet)")
 	}
-	row := cursor + fmt.Sprintf("%2d  ", i+1) + pad(user, c.user) + "  " + pad(dash(u.ExtensionNumber), c.ext)
+	row := cursor + fmt.Sprintf("%2d  ", i+1) + common.Pad(user, c.user) + "  " + common.Pad(dash(u.ExtensionNumber), c.ext)
 	if c.numbers > 0 {
-		row += "  " + pad(numbersCell(u), c.numbers)
+		row += "  " + common.Pad(numbersCell(u), c.numbers)
 	}
 	desk := "—"
 	if len(u.DeskPhones) > 0 {
@@ -157,7 +157,7 @@ func (m *Model) rowView(i int, u state.User, c columns) string {
 			desk += fmt.Sprintf(" +%d", len(u.DeskPhones)-1)
 		}
 	}
-	row += "  " + pad(desk, c.desk) + "  "
+	row += "  " + common.Pad(desk, c.desk) + "  "
 	ps := m.problems.ForUser(i)
 	return row + ansi.Truncate(m.mark(ps)+" "+statusText(ps, c.status >= 30), c.status, "…")
 }
@@ -256,15 +256,6 @@ func defaultsLine(df state.Defaults) string {
 func dash(s string) string {
 	if s == "" {
 		return "—"
-	}
-	return s
-}
-
-// pad truncates or pads s to exactly w cells.
-func pad(s string, w int) string {
-	s = ansi.Truncate(s, w, "…")
-	if n := ansi.StringWidth(s); n < w {
-		s += strings.Repeat(" ", w-n)
 	}
 	return s
 }

@@ -4,6 +4,7 @@
 package defaults
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"strings"
@@ -152,7 +153,7 @@ func (m *Model) open() tea.Cmd {
 		if df.SiteName == "" && df.SiteCode == "" {
 			return common.Error(errors.New("choose the site first: templates belong to a site"))
 		}
-		items, cur = pickers.Templates(c, first(df.SiteName, df.SiteCode)), []string{df.TemplateName}
+		items, cur = pickers.Templates(c, cmp.Or(df.SiteName, df.SiteCode)), []string{df.TemplateName}
 	case plansField:
 		items, cur, multi = pickers.Plans(c, nil), df.CallingPlans, true
 	case brandField:
@@ -261,15 +262,6 @@ func hasValue(items []pickers.Item, v string) bool {
 	return false
 }
 
-func first(vs ...string) string {
-	for _, v := range vs {
-		if v != "" {
-			return v
-		}
-	}
-	return ""
-}
-
 // View implements common.Screen.
 func (m *Model) View() string {
 	st := m.ctx.Styles
@@ -277,7 +269,7 @@ func (m *Model) View() string {
 	var b strings.Builder
 	b.WriteString(st.Muted.Render("Applied to each new user of this batch: ten similar users take ten emails and ten scans.") + "\n\n")
 	values := [fieldCount]string{
-		first(df.SiteName, df.SiteCode),
+		cmp.Or(df.SiteName, df.SiteCode),
 		df.TemplateName,
 		strings.Join(df.CallingPlans, ", "),
 		df.DeskPhoneBrand,

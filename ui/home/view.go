@@ -35,7 +35,7 @@ func (m *Model) View() string {
 	}
 
 	nameW := max(w-30, 20)
-	add(" " + st.Title.Render(pad("Drafts", nameW+3)) + st.Muted.Render(fmt.Sprintf("%6s  %s", "users", "updated")))
+	add(" " + st.Title.Render(common.Pad("Drafts", nameW+3)) + st.Muted.Render(fmt.Sprintf("%6s  %s", "users", "updated")))
 	if len(m.drafts) == 0 {
 		add(st.Muted.Render("   no drafts yet: n starts a new batch, i imports a CSV"))
 	}
@@ -47,17 +47,17 @@ func (m *Model) View() string {
 		if i == m.cursor && m.mode == renaming {
 			name = m.input.View()
 		}
-		row := pad(name, nameW) + fmt.Sprintf("   %2d/%d  %s", d.Users, state.MaxUsers, common.Ago(d.Updated, now))
+		row := common.Pad(name, nameW) + fmt.Sprintf("   %2d/%d  %s", d.Users, state.MaxUsers, common.Ago(d.Updated, now))
 		add(m.row(i, row))
 	}
 	add("")
-	add(" " + st.Title.Render(pad("Recent submissions", nameW+3)) + st.Muted.Render("result"))
+	add(" " + st.Title.Render(common.Pad("Recent submissions", nameW+3)) + st.Muted.Render("result"))
 	if len(m.history) == 0 {
 		add(st.Muted.Render("   nothing submitted yet"))
 	}
 	nw := max(nameW-14, 12)
 	for i, s := range m.history {
-		row := pad(s.DraftName, nw) + "  " + pad(common.Stamp(s.Sent), 12) + "  " + m.result(s)
+		row := common.Pad(s.DraftName, nw) + "  " + common.Pad(common.Stamp(s.Sent), 12) + "  " + m.result(s)
 		add(m.row(len(m.drafts)+i, row))
 		if m.expanded == i {
 			add(m.details(s)...)
@@ -142,13 +142,4 @@ func (m *Model) details(s state.Submission) []string {
 		out = append(out, st.Muted.Render("       "+s.Note))
 	}
 	return out
-}
-
-// pad truncates or pads s to exactly w cells.
-func pad(s string, w int) string {
-	s = ansi.Truncate(s, w, "…")
-	if n := ansi.StringWidth(s); n < w {
-		s += strings.Repeat(" ", w-n)
-	}
-	return s
 }

@@ -234,7 +234,7 @@ func (m *Model) failedDraft() tea.Cmd {
 	if err := m.ctx.Store.Save(nd); err != nil {
 		return common.Error(fmt.Errorf("saving the failed users as a new draft: %w", err))
 	}
-	m.note = fmt.Sprintf("saved %d user%s as the new draft %q", len(nd.Users), plural(len(nd.Users)), nd.Name)
+	m.note = fmt.Sprintf("saved %d user%s as the new draft %q", len(nd.Users), common.Plural(len(nd.Users)), nd.Name)
 	m.stopWatch()
 	return tea.Batch(common.Status(m.note), common.Go(common.Navigate{To: common.BatchScreen, DraftID: nd.ID}))
 }
@@ -275,11 +275,4 @@ func (m *Model) stopWatch() {
 		m.stopWait = nil
 	}
 	m.watching = false
-}
-
-func plural(n int) string {
-	if n == 1 {
-		return ""
-	}
-	return "s"
 }

@@ -4,11 +4,12 @@ import (
 	"context"
 
 	"encoding/json"
-	"github.com/charmbracelet/x/ansi"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/charmbracelet/x/ansi"
 
 	"zpadd/state"
 	"zpadd/ui/common"

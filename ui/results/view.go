@@ -7,9 +7,8 @@ import (
 	"strings"
 	"time"
 
-	"github.com/charmbracelet/x/ansi"
-
 	"zpadd/state"
+	"zpadd/ui/common"
 	"zpadd/ui/styles"
 	"zpadd/zoom/submit"
 )
@@ -38,7 +37,7 @@ func (m *Model) View() string {
 		lines = append(lines, "")
 		lines = append(lines, f...)
 	}
-	return fit(lines, m.width, m.height)
+	return common.Fit(strings.Join(lines, "\n"), m.width, m.height)
 }
 
 func (m *Model) spin() string { return m.spinner.View() }
@@ -49,7 +48,7 @@ func (m *Model) steps() []string {
 	p := m.prog
 	var out []string
 	line := func(mark, label, text string, elapsed time.Duration) string {
-		s := " " + mark + " " + pad(label, 12) + " " + pad(text, 48)
+		s := " " + mark + " " + common.Pad(label, 12) + " " + common.Pad(text, 48)
 		if elapsed > 0 {
 			s += " " + st.Muted.Render(fmt.Sprintf("%5.1f s", elapsed.Seconds()))
 		}
@@ -59,16 +58,16 @@ func (m *Model) steps() []string {
 
 	switch p.preflight.phase {
 	case running:
-		out = append(out, line(st.Muted.Render(m.spin()), "pre-flight", fmt.Sprintf("checking %d user%s with Zoom…", users, plural(users)), 0))
+		out = append(out, line(st.Muted.Render(m.spin()), "pre-flight", fmt.Sprintf("checking %d user%s with Zoom…", users, common.Plural(users)), 0))
 	case done:
-		out = append(out, line(st.OK.Render("✓"), "pre-flight", fmt.Sprintf("%d user%s, %s", users, plural(users), problemsText(p.preflight.text)), p.preflight.elapsed))
+		out = append(out, line(st.OK.Render("✓"), "pre-flight", fmt.Sprintf("%d user%s, %s", users, common.Plural(users), problemsText(p.preflight.text)), p.preflight.elapsed))
 	case failed:
-		out = append(out, line(st.Err.Render("✗"), "pre-flight", fmt.Sprintf("%d user%s, %s", users, plural(users), problemsText(p.preflight.text)), p.preflight.elapsed))
+		out = append(out, line(st.Err.Render("✗"), "pre-flight", fmt.Sprintf("%d user%s, %s", users, common.Plural(users), problemsText(p.preflight.text)), p.preflight.elapsed))
 	default:
 		switch {
 		case p.requests > 0:
 			// Submit reused the clean pre-flight the review screen just ran.
-			out = append(out, line(st.OK.Render("✓"), "pre-flight", fmt.Sprintf("%d user%s, 0 errors (checked on review)", users, plural(users)), 0))
+			out = append(out, line(st.OK.Render("✓"), "pre-flight", fmt.Sprintf("%d user%s, 0 errors (checked on review)", users, common.Plural(users)), 0))
 		case m.running():
 			out = append(out, line(st.Muted.Render(m.spin()), "starting", "reading the journal…", 0))
 		}
@@ -82,7 +81,7 @@ func (m *Model) steps() []string {
 		if !strings.HasPrefix(p.lastStatus, "2") {
 			mark = st.Err.Render("✗")
 		}
-		out = append(out, line(mark, "sent", fmt.Sprintf("%d request%s · %s", p.requests, plural(p.requests), p.lastStatus), p.sent.elapsed))
+		out = append(out, line(mark, "sent", fmt.Sprintf("%d request%s · %s", p.requests, common.Plural(p.requests), p.lastStatus), p.sent.elapsed))
 	}
 	for _, n := range p.notes {
 		out = append(out, "   "+st.Muted.Render(n))
@@ -112,9 +111,9 @@ func problemsText(s string) string {
 	case e == 0 && w == 0:
 		return "0 problems"
 	case e == 0:
-		return fmt.Sprintf("%d warning%s", w, plural(w))
+		return fmt.Sprintf("%d warning%s", w, common.Plural(w))
 	}
-	return fmt.Sprintf("%d error%s, %d warning%s", e, plural(e), w, plural(w))
+	return fmt.Sprintf("%d error%s, %d warning%s", e, common.Plural(e), w, common.Plural(w))
 }
 
 func (m *Model) allChecksOK() bool {
@@ -139,7 +138,7 @@ func (m *Model) outcome() []string {
 		out = append(out, " "+st.Muted.Render("the request is on its way: ctrl+c now still waits for Zoom's answer and records it before zpadd quits"))
 	case m.blocked != nil:
 		errs := m.blocked.Problems.Errors()
-		out = append(out, " "+st.Err.Render(fmt.Sprintf("✗ nothing was sent: pre-flight found %d error%s", len(errs), plural(len(errs)))))
+		out = append(out, " "+st.Err.Render(fmt.Sprintf("✗ nothing was sent: pre-flight found %d error%s", len(errs), common.Plural(len(errs)))))
 		for i, p := range errs {
 			if i == 5 {
 				out = append(out, "   "+st.Muted.Render(fmt.Sprintf("… and %d more: r to review them", len(errs)-5)))
@@ -158,7 +157,7 @@ func (m *Model) outcome() []string {
 	}
 	if m.sub != nil && m.sub.Outcome == submit.OutcomeUnknown {
 		_, _, unknown, _ := m.prog.counts()
-		out = append(out, " "+st.Unknown.Render(fmt.Sprintf("? %d user%s' outcome unknown: Zoom did not say and reading back could not tell; the home screen offers to reconcile later", unknown, plural(unknown))))
+		out = append(out, " "+st.Unknown.Render(fmt.Sprintf("? %d user%s' outcome unknown: Zoom did not say and reading back could not tell; the home screen offers to reconcile later", unknown, common.Plural(unknown))))
 	}
 	return out
 }
@@ -197,7 +196,7 @@ func (m *Model) cells(widths []int, cells []string) string {
 			b.WriteString(cells[i])
 			break
 		}
-		b.WriteString(pad(cells[i], widths[i]) + " ")
+		b.WriteString(common.Pad(cells[i], widths[i]) + " ")
 	}
 	return strings.TrimRight(b.String(), " ")
 }
@@ -320,37 +319,19 @@ func (m *Model) footer() []string {
 		phones := m.phonesToWatch()
 		switch {
 		case m.prog.watchDone:
-			out = append(out, " "+st.OK.Render(fmt.Sprintf("✓ all %d desk phone%s online", total, plural(total))))
+			out = append(out, " "+st.OK.Render(fmt.Sprintf("✓ all %d desk phone%s online", total, common.Plural(total))))
 		case m.watching:
-			out = append(out, " "+st.Muted.Render(m.spin())+fmt.Sprintf(" %d of %d phone%s online · watching", online, max(total, phones), plural(phones)))
+			out = append(out, " "+st.Muted.Render(m.spin())+fmt.Sprintf(" %d of %d phone%s online · watching", online, max(total, phones), common.Plural(phones)))
 		case m.watchErr != nil:
 			out = append(out, " "+st.Err.Render("✗ watching stopped: "+m.watchErr.Error()))
 		case phones > 0 && total > 0:
-			out = append(out, fmt.Sprintf(" %d of %d phone%s online · w to watch again", online, total, plural(total)))
+			out = append(out, fmt.Sprintf(" %d of %d phone%s online · w to watch again", online, total, common.Plural(total)))
 		case phones > 0:
-			out = append(out, " "+st.Muted.Render(fmt.Sprintf("w watches the %d new desk phone%s come online as %s plugged in", phones, plural(phones), map[bool]string{true: "it is", false: "they are"}[phones == 1])))
+			out = append(out, " "+st.Muted.Render(fmt.Sprintf("w watches the %d new desk phone%s come online as %s plugged in", phones, common.Plural(phones), map[bool]string{true: "it is", false: "they are"}[phones == 1])))
 		}
 	}
 	if m.note != "" {
 		out = append(out, " "+st.Status.Render(m.note))
 	}
 	return out
-}
-
-func pad(s string, w int) string {
-	s = ansi.Truncate(s, w, "…")
-	return s + strings.Repeat(" ", max(0, w-ansi.StringWidth(s)))
-}
-
-// fit cuts each line to the width and the whole to the height.
-func fit(lines []string, w, h int) string {
-	if h > 0 && len(lines) > h {
-		lines = lines[:h]
-	}
-	if w > 0 {
-		for i, l := range lines {
-			lines[i] = ansi.Truncate(l, w, "…")
-		}
-	}
-	return strings.Join(lines, "\n")
 }

@@ -252,16 +252,9 @@ func (m *Model) submit() tea.Cmd {
 	}
 	if errs := m.problems().Errors(); len(errs) > 0 {
 		return common.Error(fmt.Errorf("%d error%s block submit: fix %s first (enter jumps to the field)",
-			len(errs), plural(len(errs)), map[bool]string{true: "it", false: "them"}[len(errs) == 1]))
+			len(errs), common.Plural(len(errs)), map[bool]string{true: "it", false: "them"}[len(errs) == 1]))
 	}
 	return common.Go(common.Navigate{To: common.ResultsScreen})
-}
-
-func plural(n int) string {
-	if n == 1 {
-		return ""
-	}
-	return "s"
 }
 
 // rows is how many problem rows fit: the summary, a blank, two section

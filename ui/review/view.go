@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"zpadd/state"
+	"zpadd/ui/common"
 )
 
 const (
@@ -41,9 +42,9 @@ func (m *Model) View() string {
 		case m.checking:
 			b.WriteString(" " + st.OK.Render("✓ local checks passed") + st.Muted.Render(" · waiting for Zoom's pre-flight (s submits now and checks again)") + "\n")
 		default:
-			b.WriteString(" " + st.OK.Render(fmt.Sprintf("✓ no problems: s sends %d user%s in one request", len(m.ctx.Draft.Users), plural(len(m.ctx.Draft.Users)))) + "\n")
+			b.WriteString(" " + st.OK.Render(fmt.Sprintf("✓ no problems: s sends %d user%s in one request", len(m.ctx.Draft.Users), common.Plural(len(m.ctx.Draft.Users)))) + "\n")
 		}
-		return fit(b.String(), m.width, m.height)
+		return common.Fit(b.String(), m.width, m.height)
 	}
 
 	end := min(len(m.items), m.offset+m.rows())
@@ -65,7 +66,7 @@ func (m *Model) View() string {
 		p := m.items[m.cursor]
 		b.WriteString("\n" + m.detail(p))
 	}
-	return fit(b.String(), m.width, m.height)
+	return common.Fit(b.String(), m.width, m.height)
 }
 
 func (m *Model) summary() string {
@@ -78,15 +79,15 @@ func (m *Model) summary() string {
 	if d := m.ctx.Draft; d != nil {
 		users, name = len(d.Users), d.Name
 	}
-	left := " " + st.Title.Render(name) + st.Muted.Render(fmt.Sprintf(" · %d user%s · ", users, plural(users)))
+	left := " " + st.Title.Render(name) + st.Muted.Render(fmt.Sprintf(" · %d user%s · ", users, common.Plural(users)))
 	switch {
 	case nErr > 0:
-		left += st.Err.Render(fmt.Sprintf("✗ %d error%s", nErr, plural(nErr)))
+		left += st.Err.Render(fmt.Sprintf("✗ %d error%s", nErr, common.Plural(nErr)))
 	default:
 		left += st.OK.Render("✓ 0 errors")
 	}
 	if nWarn > 0 {
-		left += st.Muted.Render(" · ") + st.Warn.Render(fmt.Sprintf("! %d warning%s", nWarn, plural(nWarn)))
+		left += st.Muted.Render(" · ") + st.Warn.Render(fmt.Sprintf("! %d warning%s", nWarn, common.Plural(nWarn)))
 	}
 	var right string
 	switch {
@@ -126,7 +127,7 @@ func (m *Model) row(i int) string {
 	if p.Severity == state.Error {
 		msgStyle = st.Err
 	}
-	return " " + mark + pad(who, userWidth) + "  " + pad(fieldLabel(p.Field), fieldWidth) + "  " + msgStyle.Render(p.Message)
+	return " " + mark + common.Pad(who, userWidth) + "  " + common.Pad(fieldLabel(p.Field), fieldWidth) + "  " + msgStyle.Render(p.Message)
 }
 
 // detail shows the selected problem in full, since rows are cut at the
@@ -157,24 +158,5 @@ func (m *Model) jsonView() string {
 		return head + "\n\n " + st.Err.Render(m.bodyErr.Error())
 	}
 	pos := st.Muted.Render(fmt.Sprintf(" %3.0f%%", m.body.ScrollPercent()*100))
-	return fit(head+pos+"\n\n"+m.body.View(), m.width, m.height)
-}
-
-func pad(s string, w int) string {
-	s = ansi.Truncate(s, w, "…")
-	return s + strings.Repeat(" ", max(0, w-ansi.StringWidth(s)))
-}
-
-// fit cuts each line to the width and the whole to the height.
-func fit(s string, w, h int) string {
-	lines := strings.Split(strings.TrimRight(s, "\n"), "\n")
-	if h > 0 && len(lines) > h {
-		lines = lines[:h]
-	}
-	if w > 0 {
-		for i, l := range lines {
-			lines[i] = ansi.Truncate(l, w, "…")
-		}
-	}
-	return strings.Join(lines, "\n")
+	return common.Fit(head+pos+"\n\n"+m.body.View(), m.width, m.height)
 }

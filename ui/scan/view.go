@@ -7,6 +7,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"zpadd/state"
+	"zpadd/ui/common"
 )
 
 // nameWidth is the user column; names are cut, never wrapped.
@@ -24,7 +25,7 @@ func (m *Model) View() string {
 	b.WriteString("\n")
 	if m.chooser != nil {
 		b.WriteString(indent(m.chooser.picker.View(), " "))
-		return fit(b.String(), m.width, m.height)
+		return common.Fit(b.String(), m.width, m.height)
 	}
 	d := m.ctx.Draft
 	if d == nil || len(d.Users) == 0 {
@@ -51,7 +52,7 @@ func (m *Model) View() string {
 		}
 		b.WriteString(" " + st.Label.Render("last: ") + text + "\n")
 	}
-	return fit(b.String(), m.width, m.height)
+	return common.Fit(b.String(), m.width, m.height)
 }
 
 func (m *Model) kindLine() string {
@@ -101,19 +102,4 @@ func (m *Model) row(i int) string {
 
 func indent(s, pad string) string {
 	return pad + strings.ReplaceAll(s, "\n", "\n"+pad) + "\n"
-}
-
-// fit cuts each line to the width and the whole to the height, so the
-// screen never wraps or pushes the help line away.
-func fit(s string, w, h int) string {
-	lines := strings.Split(strings.TrimRight(s, "\n"), "\n")
-	if h > 0 && len(lines) > h {
-		lines = lines[:h]
-	}
-	if w > 0 {
-		for i, l := range lines {
-			lines[i] = ansi.Truncate(l, w, "…")
-		}
-	}
-	return strings.Join(lines, "\n")
 }

@@ -1,6 +1,7 @@
 package user
 
 import (
+	"cmp"
 	"strings"
 
 	"zpadd/state"
@@ -12,7 +13,7 @@ import (
 // rule that fills pasted and added users).
 func (m *Model) suggestedExtension() string {
 	u := m.user()
-	site := firstOf(u.SiteName, u.SiteCode)
+	site := cmp.Or(u.SiteName, u.SiteCode)
 	length := 0
 	if s, ok := pickers.SiteByName(m.ctx.Catalog, site); ok {
 		length = s.ExtensionLength

@@ -1,6 +1,7 @@
 package user
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"strings"
@@ -276,7 +277,7 @@ func (m *Model) changed() tea.Cmd {
 func (m *Model) open(s spec) tea.Cmd {
 	u := m.user()
 	c := m.ctx.Catalog
-	site := firstOf(u.SiteName, u.SiteCode)
+	site := cmp.Or(u.SiteName, u.SiteCode)
 	var items []pickers.Item
 	var cur []string
 	multi := false
@@ -344,7 +345,7 @@ func (m *Model) openNumbers() tea.Cmd {
 	var pool []string
 	if c != nil {
 		siteID := ""
-		if s, ok := pickers.SiteByName(c, firstOf(u.SiteName, u.SiteCode)); ok {
+		if s, ok := pickers.SiteByName(c, cmp.Or(u.SiteName, u.SiteCode)); ok {
 			siteID = s.ID
 		}
 		for _, n := range c.Numbers {
@@ -528,13 +529,4 @@ func (m *Model) lookupArrived(msg common.LookedUp) tea.Cmd {
 		m.input.SetValue(text(m.user(), s.ID))
 	}
 	return nil
-}
-
-func firstOf(vs ...string) string {
-	for _, v := range vs {
-		if v != "" {
-			return v
-		}
-	}
-	return ""
 }

@@ -1,6 +1,7 @@
 package user
 
 import (
+	"cmp"
 	"fmt"
 	"strings"
 
@@ -77,10 +78,10 @@ func (m *Model) row(i int, s spec, u *state.User) string {
 	st := m.ctx.Styles
 	focused := i == m.focus
 	cursor := "  "
-	label := st.Label.Render(pad(s.Label, labelWidth))
+	label := st.Label.Render(common.Pad(s.Label, labelWidth))
 	if focused {
 		cursor = st.Cursor.Render("▸ ")
-		label = st.Focused.Render(pad(s.Label, labelWidth))
+		label = st.Focused.Render(common.Pad(s.Label, labelWidth))
 	}
 	if s.Kind == addPhoneKind {
 		return cursor + label
@@ -137,7 +138,7 @@ func macText(mac string) string {
 func (m *Model) pickValue(s spec, u *state.User) string {
 	switch s.ID {
 	case "site_name":
-		return firstOf(u.SiteName, u.SiteCode)
+		return cmp.Or(u.SiteName, u.SiteCode)
 	case "template_name":
 		return u.TemplateName
 	}
@@ -205,13 +206,4 @@ func lookupNote(m *Model, l submit.UserLookup) string {
 		return st.Warn.Render("! " + l.Status + " user: Zoom refuses inactive users")
 	}
 	return st.OK.Render("✓ active Zoom user")
-}
-
-// pad truncates or pads s to exactly w cells.
-func pad(s string, w int) string {
-	s = ansi.Truncate(s, w, "…")
-	if n := ansi.StringWidth(s); n < w {
-		s += strings.Repeat(" ", w-n)
-	}
-	return s
 }
