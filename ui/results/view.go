@@ -58,6 +58,12 @@ func (m *Model) steps() []string {
 
 	switch p.preflight.phase {
 	case running:
+		if !m.running() {
+			// The workflow ended mid-check (Zoom unreachable, credentials
+			// refused, cancelled): the reason is shown below.
+			out = append(out, line(st.Err.Render("✗"), "pre-flight", "stopped before every check finished", 0))
+			break
+		}
 		out = append(out, line(st.Muted.Render(m.spin()), "pre-flight", fmt.Sprintf("checking %d user%s with Zoom…", users, common.Plural(users)), 0))
 	case done:
 		out = append(out, line(st.OK.Render("✓"), "pre-flight", fmt.Sprintf("%d user%s, %s", users, common.Plural(users), problemsText(p.preflight.text)), p.preflight.elapsed))
