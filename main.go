@@ -277,7 +277,7 @@ func targetHome(h state.Home, conn connection) state.Home {
 // openLog sends slog to the log file only: the terminal belongs to the TUI
 // or to the command's output.
 func openLog(h state.Home) (*slog.Logger, func()) {
-	f, err := os.OpenFile(h.LogFile(), os.O_CREATE|os.O_APPEND|os.O_WRONLY, 0o600)
+	f, err := h.OpenLogFile()
 	if err != nil {
 		return slog.New(slog.NewTextHandler(io.Discard, nil)), func() {}
 	}
@@ -341,6 +341,9 @@ func fillFromConfigFile(cfg *zoom.Config, home state.Home) {
 	fill(&cfg.AccountID, fc.AccountID)
 	fill(&cfg.ClientID, fc.ClientID)
 	fill(&cfg.ClientSecret, fc.ClientSecret)
+	// The store refuses to write a registered secret into any file, as it
+	// does ZOOM_CLIENT_SECRET.
+	state.RegisterSecret(fc.ClientSecret)
 	fill(&cfg.Plan, fc.Plan)
 }
 

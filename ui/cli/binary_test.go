@@ -232,3 +232,43 @@ func TestBinaryScriptedImportCheckSubmit(t *testing.T) {
 		t.Errorf("drafts after submit: %v %s", err, drafts.stdout)
 	}
 }
+
+// Credentials may come from config.json in the config folder; the
+// environment wins over it, and nothing falls back to the sandbox.
+func TestBinaryReadsCredentialsFromTheConfigFile(t *testing.T) {
+	home := t.TempDir()
+	env := serveSandbox(t, home)
+	file := map[string]string{}
+	var urls []string
+	for _, kv := range env {
+		name, value, _ := strings.Cut(kv, "=")
+		switch name {
+		case "ZOOM_ACCOUNT_ID":
+			file["account_id"] = value
+		case "ZOOM_CLIENT_ID":
+			file["client_id"] = value
+		case "ZOOM_CLIENT_SECRET":
+			file["client_secret"] = value
+		default:
+			urls = append(urls, kv)
+		}
+	}
+	raw, _ := json.Marshal(file)
+	if err := os.MkdirAll(filepath.Join(home, "config"), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(home, "config", "config.json"), raw, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	ids := zpadd(t, home, urls, "", "import", writeCSV(t, csvHeader+userRow(1, "grace.wilson")))
+	id := strings.Fields(ids.stdout)[0]
+	r := zpadd(t, home, urls, "", "check", id)
+	if r.code != 0 || strings.Contains(r.stderr, "embedded sandbox") {
+		t.Fatalf("check with config-file credentials: exit %d\n%s", r.code, r.stderr)
+	}
+	// The environment wins: a wrong secret there is used, and refused.
+	r = zpadd(t, home, append(urls, "ZOOM_CLIENT_SECRET=wrong-secret-from-env"), "", "check", id)
+	if r.code != ExitOther || !strings.Contains(r.stderr, "invalid_client") {
+		t.Errorf("env secret did not win over the file: exit %d %s", r.code, r.stderr)
+	}
+}
