@@ -195,6 +195,9 @@ func TestFlowRefusedUserShownAtFieldThenFailedDraft(t *testing.T) {
 	if !strings.Contains(henry, "1202") || !strings.Contains(henry, "✗ refused") {
 		t.Fatalf("Henry's row lacks Zoom's message:\n%s", f)
 	}
+	// The others are read back before the outcome is final; f is offered
+	// (in the help line) once it is.
+	spy.waitFrame(t, "f failed → new draft")
 	typeKeys(tm, "f")
 	spy.waitFrame(t, "Cart 26 Nov (not added)")
 	quit(t, tm)

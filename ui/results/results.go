@@ -190,6 +190,10 @@ func (m *Model) handleKey(k tea.KeyPressMsg) tea.Cmd {
 		if key.Matches(k, m.keys.Cancel) && m.prog.requests == 0 && !m.cancelled {
 			m.cancelled = true
 			m.cancel()
+			return nil
+		}
+		if m.prog.requests > 0 {
+			return common.Status("still waiting for Zoom's answer: the keys work once every user has an outcome")
 		}
 		return nil
 	}
