@@ -34,3 +34,17 @@ func TestGoldenUserForm(t *testing.T) {
 	send(t, a, press("<down><enter>")...)
 	golden.RequireEqual(t, []byte(screen(a)))
 }
+
+func TestGoldenReview(t *testing.T) {
+	e := newEnv(t)
+	d := tenUserDraft(t, e, 4)
+	d.Users[1].ExtensionNumber = ""                    // an error: required
+	d.Users[3].PhoneNumbers = []string{"+16468201999"} // a warning: caller ID blank
+	if err := e.store.Save(d); err != nil {
+		t.Fatal(err)
+	}
+	a := offlineApp(t, e)
+	send(t, a, common.Navigate{To: common.BatchScreen, DraftID: d.ID})
+	send(t, a, press("r")...)
+	golden.RequireEqual(t, []byte(screen(a)))
+}
