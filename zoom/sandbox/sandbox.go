@@ -162,14 +162,16 @@ func (s *Sandbox) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	fault, faulted := s.takeFaultLocked(r.Method, r.URL.Path)
 	s.mu.Unlock()
 
+	logged := false
 	record := func(status int) {
 		s.logMu.Lock()
 		s.log = append(s.log, RequestLog{Method: r.Method, Path: r.URL.Path, Query: redactQuery(r.URL.Query()), Status: status, Time: start})
 		s.logMu.Unlock()
+		logged = true
 	}
 	sw := &statusWriter{ResponseWriter: w, record: record}
 	defer func() {
-		if sw.status == 0 { // dropped, or the client went away: no response
+		if !logged { // the client went away: no response
 			record(0)
 		}
 	}()
@@ -192,6 +194,9 @@ func (s *Sandbox) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		case CommitThenDrop:
 			// Do the work, throw the answer away and hang up.
 			s.mux.ServeHTTP(httptest.NewRecorder(), r)
+			// Logged before hanging up: a client that sees the connection
+			// drop may count the requests at once.
+			record(0)
 			dropConnection(w)
 			return
 		}
