@@ -10,7 +10,6 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
-	"net/http"
 	"os"
 	"os/signal"
 	"path/filepath"
@@ -347,10 +346,6 @@ func fillFromConfigFile(cfg *zoom.Config, home state.Home) {
 	fill(&cfg.Plan, fc.Plan)
 }
 
-// sandboxAPIURL is where the in-process simulator answers: its transport
-// hands every request to its handler, so the host never resolves.
-const sandboxAPIURL = "http://sandbox.zpadd.invalid"
-
 // service builds the submit workflow over Zoom or the in-process sandbox,
 // sharing the app's one store and journal (their file locks are per
 // instance).
@@ -371,9 +366,7 @@ func (a *app) service() (*submit.Service, error) {
 			return nil, err
 		}
 		a.account = sb.AccountName()
-		cfg.AccountID, cfg.ClientID, cfg.ClientSecret = sb.Credentials()
-		cfg.APIURL, cfg.OAuthURL = sandboxAPIURL+"/v2", sandboxAPIURL+"/oauth/token"
-		cfg.HTTPClient = &http.Client{Transport: sb.Transport()}
+		cfg = submit.SandboxConfig(cfg, sb)
 	}
 	cfg.Logger = a.logger
 	client, err := zoom.New(cfg)

@@ -100,10 +100,7 @@ func optimised(b *testing.B) (run, time.Duration) {
 // token fetch is counted, as it is part of its path.
 func naive(b *testing.B, d *state.Draft) run {
 	sb := sandbox.New(sandbox.Options{Latency: latency})
-	acct, id, secret := sb.Credentials()
-	c, err := zoom.New(zoom.Config{AccountID: acct, ClientID: id, ClientSecret: secret,
-		APIURL: "http://bench.invalid/v2", OAuthURL: "http://bench.invalid/oauth/token",
-		HTTPClient: httpClient(sb)})
+	c, err := zoom.New(submit.SandboxConfig(zoom.Config{}, sb))
 	if err != nil {
 		b.Fatal(err)
 	}

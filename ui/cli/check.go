@@ -31,7 +31,7 @@ func Check(ctx context.Context, e *Env, ref string, asJSON bool) int {
 	if asJSON {
 		writeResults(e, preflightResults(d, problems), true)
 	} else {
-		printProblems(e, d, problems)
+		printProblems(e.Stdout, d, problems)
 	}
 	if problems.Blocking() {
 		return ExitInvalid
@@ -59,11 +59,8 @@ func preflightResults(d *state.Draft, problems state.Problems) []state.UserResul
 	return out
 }
 
-func printProblems(e *Env, d *state.Draft, problems state.Problems) {
-	printProblemsTo(e.Stdout, d, problems)
-}
-
-func printProblemsTo(w io.Writer, d *state.Draft, problems state.Problems) {
+// printProblems lists problems one a line, then a summary line.
+func printProblems(w io.Writer, d *state.Draft, problems state.Problems) {
 	if len(problems) == 0 {
 		fmt.Fprintf(w, "%s: %d users, no problems\n", d.Name, len(d.Users))
 		return

@@ -18,13 +18,10 @@ type draftJSON struct {
 
 // Drafts lists the saved drafts, newest first.
 func Drafts(e *Env, asJSON bool) int {
-	infos, moved, err := e.Store.List()
+	infos, err := e.listDrafts()
 	if err != nil {
 		e.errorf("listing drafts: %v", err)
 		return ExitOther
-	}
-	for _, m := range moved {
-		e.errorf("a draft file did not parse and was moved aside: %s", m)
 	}
 	if asJSON {
 		out := make([]draftJSON, 0, len(infos))

@@ -13,13 +13,14 @@ import (
 	"zpadd/zoom/submit"
 )
 
-// Exit codes, fixed by the product's contract.
+// Exit codes, fixed by the product's contract (submit.ExitCode folds a
+// submit's outcome into them).
 const (
-	ExitOK      = 0
-	ExitOther   = 1
-	ExitInvalid = 2
-	ExitRefused = 3
-	ExitUnknown = 4
+	ExitOK      = submit.ExitOK
+	ExitOther   = submit.ExitOther
+	ExitInvalid = submit.ExitInvalid
+	ExitRefused = submit.ExitRefused
+	ExitUnknown = submit.ExitUnknown
 )
 
 // Env is what a headless command works with. Service is built lazily so
@@ -40,16 +41,26 @@ func (e *Env) errorf(format string, args ...any) {
 	fmt.Fprintf(e.Stderr, "zpadd: "+format+"\n", args...)
 }
 
-// findDraft resolves what an operator typed to a draft: an exact id, then a
-// unique id prefix or exact name (case-insensitive), then a unique part of
-// a name, so "zpadd check lobby" finds "Lobby phones".
-func (e *Env) findDraft(ref string) (*state.Draft, error) {
+// listDrafts lists the saved drafts, newest first, telling stderr about any
+// draft file that did not parse and was moved aside.
+func (e *Env) listDrafts() ([]state.DraftInfo, error) {
 	infos, moved, err := e.Store.List()
 	if err != nil {
 		return nil, err
 	}
 	for _, m := range moved {
 		e.errorf("a draft file did not parse and was moved aside: %s", m)
+	}
+	return infos, nil
+}
+
+// findDraft resolves what an operator typed to a draft: an exact id, then a
+// unique id prefix or exact name (case-insensitive), then a unique part of
+// a name, so "zpadd check lobby" finds "Lobby phones".
+func (e *Env) findDraft(ref string) (*state.Draft, error) {
+	infos, err := e.listDrafts()
+	if err != nil {
+		return nil, err
 	}
 	var exact, partial []state.DraftInfo
 	lower := strings.ToLower(ref)

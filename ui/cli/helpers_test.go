@@ -3,7 +3,6 @@ package cli
 import (
 	"bytes"
 	"fmt"
-	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
@@ -46,12 +45,7 @@ func newTestEnv(t *testing.T, o sandbox.Options) *testEnv {
 		t.Fatal(err)
 	}
 	sb := sandbox.New(o)
-	acct, id, secret := sb.Credentials()
-	client, err := zoom.New(zoom.Config{
-		AccountID: acct, ClientID: id, ClientSecret: secret,
-		APIURL: "http://sandbox.test/v2", OAuthURL: "http://sandbox.test/oauth/token",
-		HTTPClient: &http.Client{Transport: sb.Transport()}, RetryWaitScale: 0.01,
-	})
+	client, err := zoom.New(submit.SandboxConfig(zoom.Config{RetryWaitScale: 0.01}, sb))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -67,7 +67,7 @@ func Submit(ctx context.Context, e *Env, refs []string, o SubmitOptions) int {
 		}
 		lastErr = err
 		if errors.As(err, &blocked) {
-			printProblemsTo(e.Stderr, d, blocked.Problems)
+			printProblems(e.Stderr, d, blocked.Problems)
 			continue
 		}
 		e.errorf("%s: %v", d.Name, err)

@@ -1,10 +1,6 @@
 package submit
 
-import (
-	"strings"
-
-	"zpadd/state"
-)
+import "zpadd/state"
 
 // FailedDraft returns a new draft holding only the users of d that sub did
 // not create (failed, skipped or unknown), with d's batch defaults, so the
@@ -16,17 +12,10 @@ func FailedDraft(d *state.Draft, sub *state.Submission) *state.Draft {
 	if d == nil {
 		return nil
 	}
-	created := map[string]bool{}
-	if sub != nil {
-		for _, r := range sub.Results {
-			if r.Status == StatusCreated {
-				created[emailKey(r.Email)] = true
-			}
-		}
-	}
+	created := createdEmails(sub)
 	var left []state.User
 	for _, u := range d.Users {
-		if !created[emailKey(u.Email)] {
+		if !created[state.EmailKey(u.Email)] {
 			left = append(left, cloneUser(u))
 		}
 	}
@@ -38,8 +27,20 @@ func FailedDraft(d *state.Draft, sub *state.Submission) *state.Draft {
 	return nd
 }
 
-// emailKey compares emails the way Zoom does: case-insensitively.
-func emailKey(e string) string { return strings.ToLower(strings.TrimSpace(e)) }
+// createdEmails is the set of emails (state.EmailKey) sub created; empty
+// for a nil sub.
+func createdEmails(sub *state.Submission) map[string]bool {
+	created := map[string]bool{}
+	if sub == nil {
+		return created
+	}
+	for _, r := range sub.Results {
+		if r.Status == StatusCreated {
+			created[state.EmailKey(r.Email)] = true
+		}
+	}
+	return created
+}
 
 // cloneUser deep-copies a user so the new draft shares no slices with d.
 func cloneUser(u state.User) state.User {

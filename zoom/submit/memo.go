@@ -3,8 +3,8 @@ package submit
 import "sync"
 
 // memo runs each keyed read at most once per run and shares the answer with
-// every goroutine that asks, so ten users at one site cost one read of that
-// site's templates, not ten.
+// every goroutine that asks, so an email given twice in a draft is read
+// from Zoom once.
 type memo[T any] struct {
 	mu sync.Mutex
 	m  map[string]*memoEntry[T]

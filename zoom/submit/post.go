@@ -70,17 +70,17 @@ func (r *postRun) sendChunk(ctx context.Context, chunk []int) ([][]int, error) {
 	bo := backoff.NewExponentialBackOff()
 	bo.InitialInterval = r.s.o.RetryWait
 	bo.MaxInterval = maxRateLimitWait
+	users := make([]state.User, len(chunk))
+	emails := make([]string, len(chunk))
+	for k, i := range chunk {
+		users[k] = r.d.Users[i]
+		emails[k] = r.d.Users[i].Email
+	}
 	limited, renewed := 0, false
 	for {
 		if err := ctx.Err(); err != nil {
 			r.skip(chunk, "not sent: cancelled before sending")
 			return nil, err
-		}
-		users := make([]state.User, len(chunk))
-		emails := make([]string, len(chunk))
-		for k, i := range chunk {
-			users[k] = r.d.Users[i]
-			emails[k] = r.d.Users[i].Email
 		}
 		r.em.emit(Event{Kind: Sending, User: -1, Message: fmt.Sprintf("adding %d user(s)", len(chunk))})
 		// Detached from ctx: once the request may have reached Zoom, a
@@ -153,11 +153,11 @@ func (r *postRun) sendChunk(ctx context.Context, chunk []int) ([][]int, error) {
 func (r *postRun) applyCreated(ctx context.Context, chunk []int, res []zoom.BatchResult) {
 	ids := make(map[string]string, len(res))
 	for _, b := range res {
-		ids[emailKey(b.Email)] = b.ID
+		ids[state.EmailKey(b.Email)] = b.ID
 	}
 	var missing []int
 	for _, i := range chunk {
-		id, ok := ids[emailKey(r.d.Users[i].Email)]
+		id, ok := ids[state.EmailKey(r.d.Users[i].Email)]
 		if !ok {
 			missing = append(missing, i)
 			continue
@@ -170,9 +170,11 @@ func (r *postRun) applyCreated(ctx context.Context, chunk []int, res []zoom.Batc
 }
 
 // applyRefusal records a 4xx. Errors that name a user go to that user and
-// field. Users the errors do not name are read back: whether Zoom refused
-// them with the batch or created them anyway is undocumented, and a user it
-// created must never be reported as failed (and so resent).
+// field. When some errors name users, the users they do not name are read
+// back: whether Zoom refused them with the batch or created them anyway is
+// undocumented, and a user it created must never be reported as failed (and
+// so resent). When none does, the whole batch was refused: every user fails
+// with Zoom's message (a lone user with it as is).
 func (r *postRun) applyRefusal(ctx context.Context, chunk []int, emails []string, ze *zoom.Error) {
 	per := map[int][]fieldRefusal{}
 	var general []string
@@ -193,7 +195,8 @@ func (r *postRun) applyRefusal(ctx context.Context, chunk []int, emails []string
 	var unnamed []int
 	for k, i := range chunk {
 		frs := per[k]
-		if len(frs) == 0 && len(chunk) == 1 && len(general) == 0 && len(ze.Errors) == 0 {
+		if len(frs) == 0 && len(chunk) == 1 && len(ze.Errors) == 0 {
+			// A lone user refused with no errors[]: Zoom's message is its own.
 			frs = []fieldRefusal{{Pos: 0, Field: guessField(ze.Message), Message: batchMsg}}
 		}
 		if len(frs) == 0 {
@@ -208,12 +211,13 @@ func (r *postRun) applyRefusal(ctx context.Context, chunk []int, emails []string
 			r.setFailed(i, field, "not added: Zoom refused the batch: "+batchMsg)
 			continue
 		}
+		// The first error's field is the result's Field, which every
+		// screen puts before Error: the text names only other fields.
 		msgs := make([]string, len(frs))
 		for n, fr := range frs {
-			if fr.Field != "" {
+			msgs[n] = fr.Message
+			if fr.Field != "" && fr.Field != frs[0].Field {
 				msgs[n] = fr.Field + ": " + fr.Message
-			} else {
-				msgs[n] = fr.Message
 			}
 		}
 		r.setFailed(i, frs[0].Field, strings.Join(msgs, "; "))

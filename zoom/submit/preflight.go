@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"time"
 
 	"zpadd/state"
 )
@@ -21,29 +22,60 @@ import (
 // a user and field. A read that fails leaves its rule to Zoom and adds a
 // warning; only cancellation and authentication failures are errors.
 func (s *Service) Preflight(ctx context.Context, d *state.Draft, ev func(Event)) (state.Problems, error) {
-	return s.preflight(ctx, d, newEmitter(ev))
+	problems, err := s.preflight(ctx, d, newEmitter(ev))
+	if err == nil && !problems.Blocking() {
+		if body, berr := Body(d); berr == nil {
+			s.rememberCheck(bodyHash(body))
+		}
+	}
+	return problems, err
 }
 
-// preflightForSubmit is Submit's pre-flight: a clean pre-flight of the very
-// same body run moments ago (the review screen) is reused instead of reading
-// everything again; errors block.
-func (s *Service) preflightForSubmit(ctx context.Context, d *state.Draft, body []byte, em *emitter) (state.Problems, error) {
+// preflightForSubmit is Submit's pre-flight of body (d's request body): a
+// clean pre-flight of the very same body run moments ago (the review
+// screen), with no POST since, is reused instead of reading everything
+// again; errors block with a *BlockedError.
+func (s *Service) preflightForSubmit(ctx context.Context, d *state.Draft, body []byte, em *emitter) error {
 	hash := bodyHash(body)
-	s.mu.Lock()
-	rec := s.lastCheck
-	s.mu.Unlock()
-	if s.o.PreflightReuse > 0 && rec.hash == hash && s.o.Now().Sub(rec.at) < s.o.PreflightReuse && !rec.problems.Blocking() {
-		s.log.Info("reusing the pre-flight of the same body", "age", s.o.Now().Sub(rec.at))
-		return rec.problems, nil
+	if age, ok := s.recentCheck(hash); ok {
+		s.log.Info("reusing the pre-flight of the same body", "age", age)
+		return nil
 	}
 	problems, err := s.preflight(ctx, d, em)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	if problems.Blocking() {
-		return problems, &BlockedError{Problems: problems}
+		return &BlockedError{Problems: problems}
 	}
-	return problems, nil
+	s.rememberCheck(hash)
+	return nil
+}
+
+// rememberCheck records a clean pre-flight of the body with this hash.
+func (s *Service) rememberCheck(hash string) {
+	s.mu.Lock()
+	s.lastCheck = preflightRecord{hash: hash, at: s.o.Now()}
+	s.mu.Unlock()
+}
+
+// forgetCheck drops the record once a POST may reach Zoom: it changes who
+// is a phone user and which extensions and numbers are taken, so no
+// pre-flight from before it may stand in for a fresh one.
+func (s *Service) forgetCheck() {
+	s.mu.Lock()
+	s.lastCheck = preflightRecord{}
+	s.mu.Unlock()
+}
+
+// recentCheck reports whether a clean pre-flight of the body with this hash
+// is recent enough to reuse, and its age.
+func (s *Service) recentCheck(hash string) (time.Duration, bool) {
+	s.mu.Lock()
+	rec := s.lastCheck
+	s.mu.Unlock()
+	age := s.o.Now().Sub(rec.at)
+	return age, s.o.PreflightReuse > 0 && rec.hash == hash && age < s.o.PreflightReuse
 }
 
 func bodyHash(b []byte) string {
@@ -56,7 +88,14 @@ func (s *Service) preflight(ctx context.Context, d *state.Draft, em *emitter) (s
 		return nil, fmt.Errorf("pre-flight: no draft")
 	}
 	em.emit(Event{Kind: PreflightStarted, User: -1, Message: fmt.Sprintf("checking %d user(s)", len(d.Users))})
-	pr := &preflightRun{s: s, d: d, base: s.CachedCatalog(), fresh: s.freshCatalog() != nil}
+	// One read of the refreshed catalog decides both the base and whether
+	// it is fresh, so a refresh landing meanwhile cannot mix them up.
+	fresh := s.freshCatalog()
+	base := fresh
+	if base == nil {
+		base = s.CachedCatalog()
+	}
+	pr := &preflightRun{s: s, d: d, base: base, fresh: fresh != nil}
 	live, extra, err := pr.read(ctx)
 	if err != nil {
 		return nil, err
@@ -69,11 +108,6 @@ func (s *Service) preflight(ctx context.Context, d *state.Draft, em *emitter) (s
 	errs := len(problems.Errors())
 	em.emit(Event{Kind: PreflightDone, User: -1, Status: map[bool]string{true: "blocked", false: "ok"}[errs > 0],
 		Message: fmt.Sprintf("%d error(s), %d warning(s)", errs, len(problems)-errs)})
-	if body, err := Body(d); err == nil && errs == 0 {
-		s.mu.Lock()
-		s.lastCheck = preflightRecord{hash: bodyHash(body), at: s.o.Now(), problems: problems}
-		s.mu.Unlock()
-	}
 	return problems, nil
 }
 

@@ -13,8 +13,9 @@ import (
 	"zpadd/zoom"
 )
 
-// preflightRun holds one pre-flight's reads. Every read goes through a memo
-// keyed by what it reads, so nothing is read twice in one run.
+// preflightRun holds one pre-flight's reads. Each list is read at most once
+// per run (read plans one goroutine per site and list); the per-user reads
+// go through a memo keyed by email, so a repeated address is read once.
 type preflightRun struct {
 	s     *Service
 	d     *state.Draft
@@ -28,7 +29,6 @@ type preflightRun struct {
 
 	users      memo[*zoom.User]
 	phoneUsers memo[*zoom.PhoneUser]
-	lists      memo[any]
 }
 
 // read gathers the live catalog and the problems only live reads find.
@@ -85,63 +85,67 @@ func (pr *preflightRun) read(ctx context.Context) (*state.Catalog, state.Problem
 	for siteID, n := range needs {
 		if n.ext {
 			g.Go(func() error {
-				v, err := pr.list(ctx, "phone users "+siteID, knownPhoneUsers, func() (any, error) {
-					return pr.s.c.ListPhoneUsers(ctx, zoom.PhoneUserQuery{SiteID: siteID})
-				})
-				if err == nil {
-					resMu.Lock()
-					sitePhoneUsers[siteID] = v.([]zoom.PhoneUser)
-					resMu.Unlock()
+				v, err := pr.s.c.ListPhoneUsers(ctx, zoom.PhoneUserQuery{SiteID: siteID})
+				if err != nil {
+					pr.readFailed(ctx, "phone users "+siteID, knownPhoneUsers, err)
+					return nil
 				}
+				resMu.Lock()
+				sitePhoneUsers[siteID] = v
+				resMu.Unlock()
 				return nil
 			})
 		}
 		if n.tpl {
 			g.Go(func() error {
-				v, err := pr.list(ctx, "templates "+siteID, knownTemplates, func() (any, error) {
-					return pr.s.c.ListSettingTemplates(ctx, siteID)
-				})
-				if err == nil {
-					resMu.Lock()
-					siteTemplates[siteID] = v.([]zoom.SettingTemplate)
-					resMu.Unlock()
+				v, err := pr.s.c.ListSettingTemplates(ctx, siteID)
+				if err != nil {
+					pr.readFailed(ctx, "templates "+siteID, knownTemplates, err)
+					return nil
 				}
+				resMu.Lock()
+				siteTemplates[siteID] = v
+				resMu.Unlock()
 				return nil
 			})
 		}
 		if n.num && !numbersFresh {
 			g.Go(func() error {
-				v, err := pr.list(ctx, "numbers "+siteID, knownNumbers, func() (any, error) {
-					return pr.s.c.ListUnassignedNumbers(ctx, siteID)
-				})
-				if err == nil {
-					resMu.Lock()
-					siteNumbers[siteID] = v.([]zoom.PhoneNumber)
-					resMu.Unlock()
+				v, err := pr.s.c.ListUnassignedNumbers(ctx, siteID)
+				if err != nil {
+					pr.readFailed(ctx, "numbers "+siteID, knownNumbers, err)
+					return nil
 				}
+				resMu.Lock()
+				siteNumbers[siteID] = v
+				resMu.Unlock()
 				return nil
 			})
 		}
 	}
 	if anyMAC {
 		g.Go(func() error {
-			v, err := pr.list(ctx, "devices", knownDevices, func() (any, error) { return pr.s.allDevices(ctx) })
-			if err == nil {
-				resMu.Lock()
-				devices, devicesOK = v.([]state.Device), true
-				resMu.Unlock()
+			v, err := pr.s.allDevices(ctx)
+			if err != nil {
+				pr.readFailed(ctx, "devices", knownDevices, err)
+				return nil
 			}
+			resMu.Lock()
+			devices, devicesOK = v, true
+			resMu.Unlock()
 			return nil
 		})
 	}
 	if anyPlan {
 		g.Go(func() error {
-			v, err := pr.list(ctx, "plans", knownPlans, func() (any, error) { return pr.s.c.ListCallingPlans(ctx) })
-			if err == nil {
-				resMu.Lock()
-				plans, plansOK = v.([]zoom.CallingPlan), true
-				resMu.Unlock()
+			v, err := pr.s.c.ListCallingPlans(ctx)
+			if err != nil {
+				pr.readFailed(ctx, "plans", knownPlans, err)
+				return nil
 			}
+			resMu.Lock()
+			plans, plansOK = v, true
+			resMu.Unlock()
 			return nil
 		})
 	}
@@ -251,7 +255,7 @@ func siteMatches(u state.User, s state.Site) bool {
 
 // checkAccountUser reads the account user: Zoom adds only active users.
 func (pr *preflightRun) checkAccountUser(ctx context.Context, i int, u state.User) {
-	zu, err := pr.users.get(emailKey(u.Email), func() (*zoom.User, error) { return pr.s.c.GetUser(ctx, u.Email) })
+	zu, err := pr.users.get(state.EmailKey(u.Email), func() (*zoom.User, error) { return pr.s.c.GetUser(ctx, u.Email) })
 	switch {
 	case zoom.IsNotFound(err):
 		pr.problem(state.Problem{User: i, Email: u.Email, Field: "email", Severity: state.Error,
@@ -271,19 +275,10 @@ func (pr *preflightRun) checkAccountUser(ctx context.Context, i int, u state.Use
 // checkPhoneUser reads the phone user; a hit goes into the live catalog's
 // phone users, where Validate reports "already a phone user".
 func (pr *preflightRun) checkPhoneUser(ctx context.Context, u state.User) {
-	_, err := pr.phoneUsers.get(emailKey(u.Email), func() (*zoom.PhoneUser, error) { return pr.s.c.GetPhoneUser(ctx, u.Email) })
+	_, err := pr.phoneUsers.get(state.EmailKey(u.Email), func() (*zoom.PhoneUser, error) { return pr.s.c.GetPhoneUser(ctx, u.Email) })
 	if err != nil && !zoom.IsNotFound(err) {
 		pr.readFailed(ctx, "phone user "+u.Email, knownPhoneUsers, err)
 	}
-}
-
-// list runs one catalog read through the memo, recording a failure.
-func (pr *preflightRun) list(ctx context.Context, key, known string, read func() (any, error)) (any, error) {
-	v, err := pr.lists.get(key, read)
-	if err != nil {
-		pr.readFailed(ctx, key, known, err)
-	}
-	return v, err
 }
 
 // readFailed turns a failed read that Zoom answered into a warning (Zoom
@@ -334,11 +329,11 @@ func (pr *preflightRun) problem(p state.Problem) {
 func (pr *preflightRun) overlayPhoneUsers(live *state.Catalog, bySite map[string][]zoom.PhoneUser) {
 	draftEmails := map[string]bool{}
 	for _, u := range pr.d.Users {
-		draftEmails[emailKey(u.Email)] = true
+		draftEmails[state.EmailKey(u.Email)] = true
 	}
 	var out []state.PhoneUser
 	for _, p := range live.PhoneUsers {
-		if _, read := bySite[p.SiteID]; read || draftEmails[emailKey(p.Email)] {
+		if _, read := bySite[p.SiteID]; read || draftEmails[state.EmailKey(p.Email)] {
 			continue
 		}
 		out = append(out, p)
@@ -347,18 +342,18 @@ func (pr *preflightRun) overlayPhoneUsers(live *state.Catalog, bySite map[string
 	for _, us := range bySite {
 		for _, u := range us {
 			out = append(out, phoneUserOf(u))
-			seen[emailKey(u.Email)] = true
+			seen[state.EmailKey(u.Email)] = true
 		}
 	}
 	for _, u := range pr.d.Users {
-		pu, err, ok := pr.phoneUsers.peek(emailKey(u.Email))
-		if ok && err == nil && pu != nil && !seen[emailKey(pu.Email)] {
+		pu, err, ok := pr.phoneUsers.peek(state.EmailKey(u.Email))
+		if ok && err == nil && pu != nil && !seen[state.EmailKey(pu.Email)] {
 			p := phoneUserOf(*pu)
 			if p.Email == "" {
 				p.Email = u.Email
 			}
 			out = append(out, p)
-			seen[emailKey(p.Email)] = true
+			seen[state.EmailKey(p.Email)] = true
 		}
 	}
 	live.PhoneUsers = out

@@ -24,14 +24,14 @@ func (s *Service) createdEarlier(d *state.Draft) (map[int]state.UserResult, erro
 			continue
 		}
 		for _, r := range sub.Results {
-			if _, seen := created[emailKey(r.Email)]; r.Status == StatusCreated && !seen {
-				created[emailKey(r.Email)] = r
+			if _, seen := created[state.EmailKey(r.Email)]; r.Status == StatusCreated && !seen {
+				created[state.EmailKey(r.Email)] = r
 			}
 		}
 	}
 	out := map[int]state.UserResult{}
 	for i, u := range d.Users {
-		if r, ok := created[emailKey(u.Email)]; ok {
+		if r, ok := created[state.EmailKey(u.Email)]; ok {
 			out[i] = r
 		}
 	}

@@ -27,12 +27,7 @@ func NewForSandbox(sb *sandbox.Sandbox, home state.Home) (*Service, *zoom.Client
 	if err := home.Ensure(); err != nil {
 		return nil, nil, fmt.Errorf("sandbox: %w", err)
 	}
-	account, id, secret := sb.Credentials()
-	c, err := zoom.New(zoom.Config{
-		AccountID: account, ClientID: id, ClientSecret: secret,
-		APIURL: sandboxAPIURL, OAuthURL: sandboxOAuthURL,
-		HTTPClient: &http.Client{Transport: sb.Transport()},
-	})
+	c, err := zoom.New(SandboxConfig(zoom.Config{}, sb))
 	if err != nil {
 		return nil, nil, fmt.Errorf("sandbox: %w", err)
 	}
@@ -45,4 +40,14 @@ func NewForSandbox(sb *sandbox.Sandbox, home state.Home) (*Service, *zoom.Client
 		return nil, nil, fmt.Errorf("sandbox: %w", err)
 	}
 	return New(c, home, j, Options{Store: store}), c, nil
+}
+
+// SandboxConfig points cfg at the in-process sandbox sb: its credentials,
+// its addresses and its transport. The rest of cfg (logger, plan, retry
+// scale) is kept.
+func SandboxConfig(cfg zoom.Config, sb *sandbox.Sandbox) zoom.Config {
+	cfg.AccountID, cfg.ClientID, cfg.ClientSecret = sb.Credentials()
+	cfg.APIURL, cfg.OAuthURL = sandboxAPIURL, sandboxOAuthURL
+	cfg.HTTPClient = &http.Client{Transport: sb.Transport()}
+	return cfg
 }

@@ -42,8 +42,8 @@ type Options struct {
 	// MaxRateLimitRetries bounds the resends after rate-limit 429s (default 5).
 	MaxRateLimitRetries int
 	// PreflightReuse lets Submit reuse a clean pre-flight of the very same
-	// request body run this recently instead of reading everything again
-	// (default 60s; negative disables).
+	// request body run this recently, with no POST since, instead of reading
+	// everything again (default 60s; negative disables).
 	PreflightReuse time.Duration
 }
 
@@ -61,12 +61,12 @@ type Service struct {
 	lastCheck preflightRecord
 }
 
-// preflightRecord remembers the last clean pre-flight, so a Submit right
-// after a Review does not read everything a second time.
+// preflightRecord remembers the last clean pre-flight (the sha256 of its
+// request body, and when), so a Submit right after a Review does not read
+// everything a second time.
 type preflightRecord struct {
-	hash     string
-	at       time.Time
-	problems state.Problems
+	hash string
+	at   time.Time
 }
 
 // New builds a Service. j may be nil only for read-only uses (lookups,

@@ -61,7 +61,7 @@ func (s *Service) send(ctx context.Context, d *state.Draft, em *emitter) (*state
 	if err != nil {
 		return nil, err
 	}
-	if _, err := s.preflightForSubmit(ctx, d, body, em); err != nil {
+	if err := s.preflightForSubmit(ctx, d, body, em); err != nil {
 		return nil, err
 	}
 	// Last moment a cancel sends nothing and leaves no trace.
@@ -72,6 +72,7 @@ func (s *Service) send(ctx context.Context, d *state.Draft, em *emitter) (*state
 	if err != nil {
 		return nil, fmt.Errorf("submit: could not journal the request before sending, so nothing was sent: %w", err)
 	}
+	s.forgetCheck()
 	started := s.o.Now()
 	run := newPostRun(s, d, em)
 	runErr := run.execute(ctx)

@@ -2,6 +2,7 @@ package submit
 
 import (
 	"context"
+	"errors"
 	"testing"
 
 	"zpadd/state"
@@ -119,5 +120,33 @@ func TestSubmitReusesARecentCleanPreflight(t *testing.T) {
 	}
 	if n := e.c.Stats().Requests["GET /users/{userId}"] - before; n != 2 {
 		t.Errorf("a different body read %d account users, want 2", n)
+	}
+}
+
+// A POST changes the account, so a pre-flight from before it is never
+// reused: a second draft with the very same users (the same request body),
+// submitted right after the first, is checked again and blocked, not sent.
+func TestSubmitDoesNotReuseAPreflightFromBeforeAPost(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t, sandbox.Options{}, Options{})
+	d := mainSiteDraft(t, e.refresh(), 2)
+	if ps, err := e.svc.Preflight(context.Background(), d, nil); err != nil || ps.Blocking() {
+		t.Fatalf("Preflight: %v %v", ps, err)
+	}
+	sub, err := e.svc.Submit(context.Background(), d, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	requireAll(t, sub, StatusCreated)
+
+	twin := state.NewDraft("the same users again", d.Defaults)
+	twin.Users = d.Users
+	before := e.posts()
+	_, err = e.svc.Submit(context.Background(), twin, nil)
+	if !errors.Is(err, ErrBlocked) {
+		t.Fatalf("Submit of the same users again: %v, want blocked by a fresh pre-flight", err)
+	}
+	if n := e.posts() - before; n != 0 {
+		t.Errorf("the same users were POSTed again (%d POSTs)", n)
 	}
 }

@@ -83,6 +83,29 @@ func TestSubmitRefusalMapsMessagesToUserAndField(t *testing.T) {
 	}
 }
 
+// A refused user's field is said once: Field holds it and Error is Zoom's
+// message alone, since the screens and --json print Field before Error.
+func TestSubmitRefusalDoesNotRepeatTheFieldInTheMessage(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t, sandbox.Options{Outcome: sandbox.PartialRefusal}, Options{})
+	d := mainSiteDraft(t, e.refresh(), 2)
+	preflightThenSteal(t, e, d, 1)
+	rec := &recorder{}
+	sub, err := e.svc.Submit(context.Background(), d, rec.add)
+	if err != nil {
+		t.Fatalf("Submit: %v", err)
+	}
+	r := sub.Results[1]
+	if r.Status != StatusFailed || r.Field != "extension_number" || r.Error == "" || strings.Contains(r.Error, "extension_number") {
+		t.Errorf("refused user: field %q, error %q; want extension_number and Zoom's message without it", r.Field, r.Error)
+	}
+	for _, ev := range rec.kinds(UserRefused) {
+		if strings.Contains(ev.Message, ev.Field+":") {
+			t.Errorf("UserRefused %q repeats its field %q", ev.Message, ev.Field)
+		}
+	}
+}
+
 // All-or-nothing: one bad user sinks the batch; the bad one carries Zoom's
 // message on its field, the others say they were refused for the others.
 func TestSubmitAllOrNothingRefusal(t *testing.T) {

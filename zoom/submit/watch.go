@@ -77,15 +77,10 @@ func watchedPhones(sub *state.Submission, d *state.Draft) []DeviceStatus {
 	if sub == nil || d == nil {
 		return nil
 	}
-	created := map[string]bool{}
-	for _, r := range sub.Results {
-		if r.Status == StatusCreated {
-			created[emailKey(r.Email)] = true
-		}
-	}
+	created := createdEmails(sub)
 	var out []DeviceStatus
 	for i, u := range d.Users {
-		if !created[emailKey(u.Email)] {
+		if !created[state.EmailKey(u.Email)] {
 			continue
 		}
 		for _, p := range u.DeskPhones {

@@ -1,9 +1,0 @@
-package bench
-
-import (
-	"net/http"
-
-	"zpadd/zoom/sandbox"
-)
-
-func httpClient(sb *sandbox.Sandbox) *http.Client { return &http.Client{Transport: sb.Transport()} }
