@@ -78,9 +78,6 @@ func BatchUsers(users []state.User) []BatchUser {
 		if b.CallingPlans == nil {
 			b.CallingPlans = []string{} // required: send [], never null
 		}
-		if len(b.PhoneNumbers) == 0 {
-			b.PhoneNumbers = nil
-		}
 		for _, d := range u.DeskPhones {
 			p := BatchDeskPhone{
 				Brand:             strings.TrimSpace(d.Brand),

@@ -1,6 +1,7 @@
 package zoom
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -64,12 +65,8 @@ func New(cfg Config) (*Client, error) {
 	if missing := cfg.Missing(); len(missing) > 0 {
 		return nil, fmt.Errorf("zoom: missing credentials: set %s", strings.Join(missing, ", "))
 	}
-	if cfg.APIURL == "" {
-		cfg.APIURL = DefaultAPIURL
-	}
-	if cfg.OAuthURL == "" {
-		cfg.OAuthURL = DefaultOAuthURL
-	}
+	cfg.APIURL = cmp.Or(cfg.APIURL, DefaultAPIURL)
+	cfg.OAuthURL = cmp.Or(cfg.OAuthURL, DefaultOAuthURL)
 	api, err := parseBaseURL(cfg.APIURL, envAPIURL)
 	if err != nil {
 		return nil, err

@@ -1,6 +1,7 @@
 package zoom
 
 import (
+	"cmp"
 	"fmt"
 	"log/slog"
 	"net/http"
@@ -49,30 +50,18 @@ type Config struct {
 // ZOOM_API_URL, ZOOM_OAUTH_URL and ZOOM_PLAN. gov switches the default
 // endpoints to zoomgov.com; explicit URLs in the environment still win.
 func ConfigFromEnv(gov bool) Config {
-	c := Config{
+	apiURL, oauthURL := DefaultAPIURL, DefaultOAuthURL
+	if gov {
+		apiURL, oauthURL = GovAPIURL, GovOAuthURL
+	}
+	return Config{
 		AccountID:    strings.TrimSpace(os.Getenv(envAccountID)),
 		ClientID:     strings.TrimSpace(os.Getenv(envClientID)),
 		ClientSecret: strings.TrimSpace(os.Getenv(envClientSecret)),
-		APIURL:       strings.TrimSpace(os.Getenv(envAPIURL)),
-		OAuthURL:     strings.TrimSpace(os.Getenv(envOAuthURL)),
-		Plan:         strings.ToLower(strings.TrimSpace(os.Getenv(envPlan))),
+		APIURL:       cmp.Or(strings.TrimSpace(os.Getenv(envAPIURL)), apiURL),
+		OAuthURL:     cmp.Or(strings.TrimSpace(os.Getenv(envOAuthURL)), oauthURL),
+		Plan:         cmp.Or(strings.ToLower(strings.TrimSpace(os.Getenv(envPlan))), PlanPro),
 	}
-	if c.APIURL == "" {
-		c.APIURL = DefaultAPIURL
-		if gov {
-			c.APIURL = GovAPIURL
-		}
-	}
-	if c.OAuthURL == "" {
-		c.OAuthURL = DefaultOAuthURL
-		if gov {
-			c.OAuthURL = GovOAuthURL
-		}
-	}
-	if c.Plan == "" {
-		c.Plan = PlanPro
-	}
-	return c
 }
 
 // Missing names the environment variables whose credential is still empty,

@@ -75,7 +75,7 @@ func (s *Sandbox) commitLocked(p plannedUser) {
 	w := s.w
 	now := s.opts.now()
 	pu := &phoneUser{UserID: p.acct.ID, PhoneUserID: w.ids.next("phoneuser"), ExtensionID: w.ids.next("extension"),
-		Extension: p.extension, SiteID: p.site.ID, PlanTypes: p.planTypes, SMS: p.sms, Status: p.status}
+		Extension: p.extension, SiteID: p.site.ID, PlanTypes: p.planTypes, Status: p.status}
 	for _, n := range p.numbers {
 		n.AssigneeID = p.acct.ID
 		pu.Numbers = append(pu.Numbers, n.Number)

@@ -2,6 +2,7 @@ package sandbox
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -9,7 +10,6 @@ import (
 // plannedUser is a batch user that passed every rule, resolved against the
 // account and ready to commit.
 type plannedUser struct {
-	index     int
 	email     string // as sent, echoed in the response
 	acct      *accountUser
 	site      *site
@@ -17,7 +17,6 @@ type plannedUser struct {
 	planTypes []int
 	numbers   []*phoneNumber
 	devices   []plannedDevice
-	sms       bool
 	status    string
 }
 
@@ -29,27 +28,27 @@ type plannedDevice struct {
 // matched ignoring case.
 var knownBrands = []string{"Cisco", "Polycom", "Poly", "AudioCodes", "Yealink", "Grandstream", "Algo", "CyberData", "Avaya", "Mitel", "2N"}
 
-// batchCheck applies the business rules to a schema-valid batch, in order,
-// claiming extensions, numbers and MACs as it goes so duplicates inside the
-// batch are caught (the first occurrence wins). It returns the users that
+// batchCheck is the business-rule check of one batch: the users that
 // passed, the errors of those that did not, and whether every error is an
 // invalid template (which Zoom answers with 404 "Template is invalid").
 type batchCheck struct {
-	s        *Sandbox
-	planned  []plannedUser
-	errs     []fieldError
-	badUsers map[int]bool
-	onlyTpl  bool
+	s       *Sandbox
+	planned []plannedUser
+	errs    []fieldError
+	onlyTpl bool
 
-	emails  map[string]int // lower-case email → first user index
-	exts    map[string]int // site id + "/" + extension → user index
-	numbers map[string]int // E.164 → user index
-	macs    map[string]string
-	demand  map[int]int // plan code → users granted so far
+	emails  map[string]int    // lower-case email → first user index
+	exts    map[string]int    // site id + "/" + extension → user index
+	numbers map[string]int    // E.164 → user index
+	macs    map[string]string // MAC → where in the batch it was first given
+	demand  map[int]int       // plan code → users granted so far
 }
 
+// checkBatchLocked applies the business rules to a schema-valid batch, in
+// order, claiming extensions, numbers and MACs as it goes so duplicates
+// inside the batch are caught (the first occurrence wins).
 func (s *Sandbox) checkBatchLocked(users []batchUser) *batchCheck {
-	c := &batchCheck{s: s, badUsers: map[int]bool{}, onlyTpl: true, emails: map[string]int{}, exts: map[string]int{},
+	c := &batchCheck{s: s, onlyTpl: true, emails: map[string]int{}, exts: map[string]int{},
 		numbers: map[string]int{}, macs: map[string]string{}, demand: map[int]int{}}
 	for i, u := range users {
 		c.checkUser(i, u)
@@ -67,7 +66,6 @@ func (c *batchCheck) failKind(i int, template bool, field, format string, args .
 		path += "." + field
 	}
 	c.errs = append(c.errs, fieldError{Field: path, Message: fmt.Sprintf(format, args...)})
-	c.badUsers[i] = true
 	if !template {
 		c.onlyTpl = false
 	}
@@ -75,7 +73,7 @@ func (c *batchCheck) failKind(i int, template bool, field, format string, args .
 
 func (c *batchCheck) checkUser(i int, u batchUser) {
 	w := c.s.w
-	p := plannedUser{index: i, email: u.Email, sms: u.SMS != nil && *u.SMS, status: "activate"}
+	p := plannedUser{email: u.Email, status: "activate"}
 	if u.ActivationStatus == "deactivate" {
 		p.status = "deactivate"
 	}
@@ -247,7 +245,7 @@ func (c *batchCheck) checkPlanNames(i int, names []string) []int {
 			c.fail(i, field, "Billing subscription %q does not exist on this account.", sub)
 		case code == 0 || c.s.w.planByType(code) == nil:
 			c.fail(i, field, "Calling plan %s is not subscribed on this account.", name)
-		case containsInt(types, code):
+		case slices.Contains(types, code):
 			c.fail(i, field, "Calling plan %s is given twice.", name)
 		default:
 			types = append(types, code)
@@ -293,7 +291,7 @@ func (c *batchCheck) checkCallerID(i int, id string) {
 	if id == "" {
 		return
 	}
-	if c.s.w.numberByE164[canonicalE164(id)] == nil || !isE164Shape(id) {
+	if !isE164Shape(id) || c.s.w.numberByE164[id] == nil {
 		c.fail(i, "outbound_caller_id", "Outbound caller ID %s is not one of the account's phone numbers.", id)
 	}
 }
@@ -349,10 +347,5 @@ func (c *batchCheck) checkDeskPhones(i int, phones []batchDeskPhone) []plannedDe
 }
 
 func isKnownBrand(b string) bool {
-	for _, k := range knownBrands {
-		if strings.EqualFold(k, b) {
-			return true
-		}
-	}
-	return false
+	return slices.ContainsFunc(knownBrands, func(k string) bool { return strings.EqualFold(k, b) })
 }

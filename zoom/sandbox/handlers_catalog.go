@@ -37,15 +37,13 @@ type provisionTemplateJSON struct {
 func (s *Sandbox) handleProvisionTemplates(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	bound := map[string]int{} // provision template id → devices using it
+	for _, d := range s.w.devices {
+		bound[d.ProvisionTemplateID]++
+	}
 	var items []provisionTemplateJSON
 	for _, p := range s.w.provisionTemplates {
-		bound := 0
-		for _, d := range s.w.devices {
-			if d.ProvisionTemplateID == p.ID {
-				bound++
-			}
-		}
-		items = append(items, provisionTemplateJSON{ID: p.ID, Name: p.Name, Description: p.Description, BoundDeviceCount: bound})
+		items = append(items, provisionTemplateJSON{ID: p.ID, Name: p.Name, Description: p.Description, BoundDeviceCount: bound[p.ID]})
 	}
 	lo, hi, meta, ok := s.pageOfLocked(w, r, len(items), 300, 300)
 	if !ok {

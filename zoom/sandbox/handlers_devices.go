@@ -101,7 +101,7 @@ func (s *Sandbox) handleDevices(w http.ResponseWriter, r *http.Request) {
 // deviceMatches is the keyword search: user, extension, MAC (in any
 // separator style) or name.
 func deviceMatches(d deviceJSON, keyword string) bool {
-	mac := strings.NewReplacer(":", "", "-", "", ".", "").Replace(keyword)
+	mac := macSeparators.Replace(keyword)
 	if mac != "" && strings.Contains(d.MACAddress, mac) {
 		return true
 	}

@@ -3,6 +3,7 @@ package sandbox
 import (
 	"fmt"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -69,7 +70,7 @@ func (s *Sandbox) handlePhoneUsers(w http.ResponseWriter, r *http.Request) {
 		if (siteID != "" && pu.SiteID != siteID) || (status != "" && status != pu.Status) {
 			continue
 		}
-		if callingType != 0 && !containsInt(pu.PlanTypes, callingType) {
+		if callingType != 0 && !slices.Contains(pu.PlanTypes, callingType) {
 			continue
 		}
 		item := s.phoneUserListItem(pu)
@@ -215,13 +216,4 @@ func (s *Sandbox) handleUser(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, userJSON{ID: u.ID, Email: u.Email, FirstName: u.FirstName, LastName: u.LastName,
 		DisplayName: displayName(u), Type: u.Type, Status: u.Status, RoleID: "2", Dept: u.Dept, Timezone: u.Timezone,
 		Verified: 1, Language: "en-US", CreatedAt: created, UserCreatedAt: created, AccountID: s.w.acct.ID})
-}
-
-func containsInt(xs []int, x int) bool {
-	for _, v := range xs {
-		if v == x {
-			return true
-		}
-	}
-	return false
 }

@@ -16,6 +16,9 @@ func normaliseMAC(s string) (string, bool) {
 	if !macPattern.MatchString(s) {
 		return "", false
 	}
-	s = strings.NewReplacer(":", "", "-", "").Replace(s)
-	return strings.ToLower(s), true
+	return strings.ToLower(macSeparators.Replace(s)), true
 }
+
+// macSeparators strips the separators MACs are written with: colons,
+// hyphens and Cisco's dots.
+var macSeparators = strings.NewReplacer(":", "", "-", "", ".", "")

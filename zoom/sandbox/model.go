@@ -64,8 +64,7 @@ type phoneUser struct {
 	SiteID      string
 	PlanTypes   []int
 	Numbers     []string // E.164
-	SMS         bool
-	Status      string // activate, deactivate
+	Status      string   // activate, deactivate
 }
 
 type device struct {

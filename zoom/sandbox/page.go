@@ -40,9 +40,9 @@ func (s *Sandbox) pageOfLocked(w http.ResponseWriter, r *http.Request, total, ma
 		}
 	}
 	size = min(size, max)
-	now := s.opts.now()
+	now, fp := s.opts.now(), queryFingerprint(r.URL.Path, q)
 	if tok := q.Get("next_page_token"); tok != "" {
-		off, good := decodePageToken(tok, queryFingerprint(r.URL.Path, q), now)
+		off, good := decodePageToken(tok, fp, now)
 		if !good || off > total {
 			writeError(w, http.StatusBadRequest, badTokenCode, "The next page token is invalid or expired.")
 			return 0, 0, meta, false
@@ -52,7 +52,7 @@ func (s *Sandbox) pageOfLocked(w http.ResponseWriter, r *http.Request, total, ma
 	hi = min(lo+size, total)
 	meta = pageMeta{PageSize: size, TotalRecords: total}
 	if hi < total {
-		meta.NextPageToken = encodePageToken(hi, queryFingerprint(r.URL.Path, q), now)
+		meta.NextPageToken = encodePageToken(hi, fp, now)
 	}
 	return lo, hi, meta, true
 }

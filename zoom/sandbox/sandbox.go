@@ -125,12 +125,6 @@ func (s *Sandbox) CountRequests(method, pathPrefix string) int {
 	return n
 }
 
-func (s *Sandbox) now() time.Time {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.opts.now()
-}
-
 // statusWriter logs the request with its status as the response starts,
 // so a client that has its answer also finds the request in the log.
 type statusWriter struct {

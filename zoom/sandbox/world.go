@@ -133,6 +133,8 @@ type idSource struct {
 func (s *idSource) next(kind string) string {
 	s.n++
 	h := sha256.Sum256(fmt.Appendf(nil, "%s|%s|%d", s.seed, kind, s.n))
-	id := base64.RawURLEncoding.EncodeToString(h[:])[:22]
-	return strings.NewReplacer("-", "x", "_", "Q").Replace(id)
+	return idLetters.Replace(base64.RawURLEncoding.EncodeToString(h[:])[:22])
 }
+
+// idLetters keeps ids to letters and digits, as Zoom's are.
+var idLetters = strings.NewReplacer("-", "x", "_", "Q")
