@@ -96,10 +96,3 @@ func writeFileAtomic(fsys atomicFS, path string, data []byte) error {
 	}
 	return nil
 }
-
-func dirOf(path string) string {
-	if d := filepath.Dir(path); d != "" {
-		return d
-	}
-	return "."
-}

@@ -113,7 +113,7 @@ func (imp *csvImport) deskPhone(row int, rec []string, p int) (DeskPhone, bool) 
 	col := imp.macLabel(p)
 	switch mac, err := NormalizeMAC(dp.MAC); {
 	case dp.MAC == "":
-		imp.problem(row, imp.macLabel(p), Error, "desk phone %d has no MAC address: fill in the MAC column", p+1)
+		imp.problem(row, col, Error, "desk phone %d has no MAC address: fill in the MAC column", p+1)
 	case isScientific(dp.MAC):
 		imp.problem(row, col, Error, "%q is in scientific notation: a spreadsheet turned the MAC into a number and lost digits; re-type it from the label", dp.MAC)
 	case err != nil:

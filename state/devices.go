@@ -35,9 +35,9 @@ type Model struct {
 // because Zoom's own list is stale.
 type DeviceCatalog struct {
 	brands  []Brand
-	byBrand map[string]int    // brandKey(name or alt) -> index in brands
-	models  []map[string]bool // per brand: modelKey -> confirmed
-	byOUI   map[string]string // prefix -> brand name
+	byBrand map[string]int     // brandKey(name or alt) -> index in brands
+	models  []map[string]Model // per brand: modelKey -> model
+	byOUI   map[string]string  // prefix -> brand name
 }
 
 var (
@@ -76,14 +76,15 @@ func parseDeviceCatalog(brandsJSON, ouiTSV []byte) (*DeviceCatalog, error) {
 	c := &DeviceCatalog{byBrand: map[string]int{}, byOUI: map[string]string{}}
 	for i, b := range f.Brands {
 		brand := Brand{Name: b.Name, Alt: b.Alt}
-		models := map[string]bool{}
 		for _, id := range b.Confirmed {
 			brand.Models = append(brand.Models, Model{ID: id, Confirmed: true})
-			models[modelKey(id)] = true
 		}
 		for _, id := range b.Unconfirmed {
 			brand.Models = append(brand.Models, Model{ID: id})
-			models[modelKey(id)] = false
+		}
+		models := map[string]Model{}
+		for _, m := range brand.Models {
+			models[modelKey(m.ID)] = m
 		}
 		c.brands = append(c.brands, brand)
 		c.models = append(c.models, models)
@@ -136,10 +137,16 @@ func (c *DeviceCatalog) BrandForMAC(mac string) (string, bool) {
 	if err != nil {
 		norm = hexPrefix(mac, 6)
 	}
-	if len(norm) < 6 {
+	return c.brandForHex(norm)
+}
+
+// brandForHex is BrandForMAC for hex digits already normalised (lowercase,
+// no separators), as Validate holds them.
+func (c *DeviceCatalog) brandForHex(hex string) (string, bool) {
+	if len(hex) < 6 {
 		return "", false
 	}
-	b, ok := c.byOUI[norm[:6]]
+	b, ok := c.byOUI[hex[:6]]
 	return b, ok
 }
 
@@ -147,28 +154,25 @@ func (c *DeviceCatalog) BrandForMAC(mac string) (string, bool) {
 // space-insensitive, Polycom and Poly alike) and whether Zoom confirms the
 // model id.
 func (c *DeviceCatalog) Known(brand, model string) (known, confirmed bool) {
-	i, ok := c.byBrand[brandKey(brand)]
-	if !ok {
-		return false, false
-	}
-	confirmed, known = c.models[i][modelKey(model)]
-	return known, confirmed
+	m, known := c.model(brand, model)
+	return known, m.Confirmed
 }
 
 // CanonicalModel returns the catalog's spelling of a model id ("T46S" →
 // "t46s"), or false when the brand or model is unknown.
 func (c *DeviceCatalog) CanonicalModel(brand, model string) (string, bool) {
+	m, ok := c.model(brand, model)
+	return m.ID, ok
+}
+
+// model finds a brand's model by modelKey.
+func (c *DeviceCatalog) model(brand, model string) (Model, bool) {
 	i, ok := c.byBrand[brandKey(brand)]
 	if !ok {
-		return "", false
+		return Model{}, false
 	}
-	key := modelKey(model)
-	for _, m := range c.brands[i].Models {
-		if modelKey(m.ID) == key {
-			return m.ID, true
-		}
-	}
-	return "", false
+	m, ok := c.models[i][modelKey(model)]
+	return m, ok
 }
 
 // brandKey compares brand strings the way Zoom's own outputs vary:

@@ -1,6 +1,7 @@
 package state
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -23,6 +24,7 @@ func NextFreeExtension(d *Draft, c *Catalog, site string, length int) string {
 	}
 	var taken []string
 	if c != nil {
+		taken = make([]string, 0, len(c.PhoneUsers)+MaxUsers)
 		for _, pu := range c.PhoneUsers {
 			// Without the site's id, every account extension counts as taken:
 			// a suggestion that collides is worse than a skipped number.
@@ -105,22 +107,19 @@ func sameSite(c *Catalog, s *Site, site string, u User) bool {
 		strings.TrimSpace(u.SiteCode) == strings.TrimSpace(site)
 }
 
-// nextFree picks the extension after the highest taken one of the length.
+// nextFree picks the extension after the highest taken one of the length,
+// or the lowest gap when the top of the range is used. The user form's
+// "→ to use" hint calls it on every frame, over all the account's
+// extensions, so it makes one pass and sorts only for a gap search.
 func nextFree(taken []string, length int) string {
-	used := map[int64]bool{}
-	var nums []string
-	for _, ext := range taken {
-		ext = strings.TrimSpace(ext)
-		if ext == "" {
-			continue
-		}
-		if _, err := strconv.ParseUint(ext, 10, 63); err != nil {
-			continue
-		}
-		nums = append(nums, ext)
-		if length == 0 {
-			// Learn the length from what the site already uses.
-			length = len(ext)
+	if length == 0 {
+		// Learn the length from what the site already uses.
+		for _, ext := range taken {
+			ext = strings.TrimSpace(ext)
+			if _, ok := extensionValue(ext); ok {
+				length = len(ext)
+				break
+			}
 		}
 	}
 	if length <= 0 {
@@ -129,10 +128,14 @@ func nextFree(taken []string, length int) string {
 	if length > 18 {
 		return "" // beyond int64; no account uses such extensions
 	}
-	for _, ext := range nums {
-		if len(ext) == length {
-			n, _ := strconv.ParseInt(ext, 10, 64)
-			used[n] = true
+	used := make([]int64, 0, len(taken))
+	var highest int64
+	for _, ext := range taken {
+		if ext = strings.TrimSpace(ext); len(ext) == length {
+			if n, ok := extensionValue(ext); ok {
+				used = append(used, n)
+				highest = max(highest, n)
+			}
 		}
 	}
 	lo := int64(1)
@@ -140,23 +143,33 @@ func nextFree(taken []string, length int) string {
 		lo *= 10
 	}
 	hi := lo*10 - 1
-	var highest int64
-	for n := range used {
-		highest = max(highest, n)
+	// A fresh site starts at x001 (1001, 101, ...), as admins number them;
+	// one past the highest taken is free by definition.
+	if next := max(highest, lo) + 1; next <= hi {
+		return strconv.FormatInt(next, 10)
 	}
-	// A fresh site starts at x001 (1001, 101, ...), as admins number them.
-	next := max(highest+1, lo+1)
-	for ; next <= hi; next++ {
-		if !used[next] {
-			return strconv.FormatInt(next, 10)
+	// The top of the range is used: take the lowest gap.
+	slices.Sort(used)
+	next := lo + 1
+	for _, n := range used {
+		if n > next {
+			break
+		}
+		if n == next {
+			next++
 		}
 	}
-	for n := lo + 1; n <= hi; n++ {
-		if !used[n] {
-			return strconv.FormatInt(n, 10)
-		}
+	if next > hi {
+		return ""
 	}
-	return ""
+	return strconv.FormatInt(next, 10)
+}
+
+// extensionValue reads a trimmed extension that is all digits and fits an
+// int64.
+func extensionValue(ext string) (int64, bool) {
+	n, err := strconv.ParseUint(ext, 10, 63)
+	return int64(n), err == nil
 }
 
 func firstNonEmpty(vs ...string) string {

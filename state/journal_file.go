@@ -9,6 +9,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"time"
 	"unicode/utf8"
 
@@ -99,7 +100,7 @@ func (j *Journal) append(rec journalRecord) error {
 		return fmt.Errorf("cannot fsync journal %s: %w", j.path, err)
 	}
 	if created {
-		if err := (osFS{}).SyncDir(dirOf(j.path)); err != nil {
+		if err := (osFS{}).SyncDir(filepath.Dir(j.path)); err != nil {
 			return fmt.Errorf("cannot fsync journal folder of %s: %w", j.path, err)
 		}
 	}

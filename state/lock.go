@@ -65,20 +65,17 @@ func (s *Store) Lock(id string) (*DraftLock, error) {
 	if l, ok := s.held[id]; ok {
 		return l, nil
 	}
-	path := s.lockPath(id)
-	fl := flock.New(path, flock.SetFlag(os.O_CREATE|os.O_RDWR), flock.SetPermissions(filePerm))
-	ok, err := fl.TryLock()
+	fl, err := s.tryLock(id)
 	if err != nil {
-		return nil, fmt.Errorf("cannot lock draft %s (%s): %w", id, path, err)
-	}
-	if !ok {
-		le := &LockedError{ID: id, Name: s.draftName(id), PID: readLockPID(path)}
-		s.readOnly[id] = le
-		return nil, le
+		var le *LockedError
+		if errors.As(err, &le) {
+			s.readOnly[id] = le
+		}
+		return nil, err
 	}
 	// Record our pid for the message another zpadd shows. The file is
 	// written in place: replacing it would leave the lock on a dead inode.
-	if err := writeLockPID(path); err != nil {
+	if err := writeLockPID(s.lockPath(id)); err != nil {
 		_ = fl.Unlock()
 		return nil, fmt.Errorf("cannot lock draft %s: %w", id, err)
 	}
@@ -116,6 +113,17 @@ func (s *Store) transientLock(id string) (unlock func(), err error) {
 	if _, ok := s.held[id]; ok {
 		return func() {}, nil
 	}
+	fl, err := s.tryLock(id)
+	if err != nil {
+		return nil, err
+	}
+	_ = writeLockPID(s.lockPath(id)) // only feeds another zpadd's message
+	return func() { _ = fl.Unlock() }, nil
+}
+
+// tryLock takes the draft's lock file without waiting, or returns a
+// *LockedError naming the process that holds it.
+func (s *Store) tryLock(id string) (*flock.Flock, error) {
 	path := s.lockPath(id)
 	fl := flock.New(path, flock.SetFlag(os.O_CREATE|os.O_RDWR), flock.SetPermissions(filePerm))
 	ok, err := fl.TryLock()
@@ -125,8 +133,7 @@ func (s *Store) transientLock(id string) (unlock func(), err error) {
 	if !ok {
 		return nil, &LockedError{ID: id, Name: s.draftName(id), PID: readLockPID(path)}
 	}
-	_ = writeLockPID(path) // only feeds another zpadd's message
-	return func() { _ = fl.Unlock() }, nil
+	return fl, nil
 }
 
 func writeLockPID(path string) error {

@@ -11,8 +11,18 @@ import (
 var scientific = regexp.MustCompile(`^[0-9]+([.,][0-9]*)?[eE][+-][0-9]+$`)
 
 // isScientific reports whether s is a number in scientific notation, the
-// mark of a cell a spreadsheet has already damaged beyond repair.
-func isScientific(s string) bool { return scientific.MatchString(strings.TrimSpace(s)) }
+// mark of a cell a spreadsheet has already damaged beyond repair. It runs
+// on every MAC, number and extension Validate checks, so text whose first
+// e or E is not a digit's exponent (a "+" or "-" right after) is turned
+// away before the regexp.
+func isScientific(s string) bool {
+	s = strings.TrimSpace(s)
+	i := strings.IndexAny(s, "eE")
+	if i < 1 || i+1 >= len(s) || (s[i+1] != '+' && s[i+1] != '-') {
+		return false
+	}
+	return scientific.MatchString(s)
+}
 
 // splitList splits a list cell on ";", trimming each item and dropping
 // empty ones.

@@ -24,6 +24,7 @@ var (
 	plans       []PlanName
 	planByType  map[int]string
 	planByShort map[string]PlanName
+	planByLong  map[string]string // lower-case package name -> short name
 )
 
 func loadPlans() {
@@ -40,6 +41,7 @@ func loadPlans() {
 		}
 		planByType = map[int]string{}
 		planByShort = map[string]PlanName{}
+		planByLong = map[string]string{}
 		for _, p := range f.Plans {
 			// Zoom states no name-to-code mapping at all, so every code we
 			// hold is an inference; a plan with no code has nothing inferred.
@@ -49,6 +51,7 @@ func loadPlans() {
 				planByType[p.Type] = p.Short
 			}
 			planByShort[strings.ToLower(p.Short)] = pn
+			planByLong[strings.ToLower(p.Long)] = p.Short
 		}
 	})
 }
@@ -66,6 +69,13 @@ func ShortPlanName(planType int) (string, bool) {
 	loadPlans()
 	s, ok := planByType[planType]
 	return s, ok
+}
+
+// shortPlanForLong maps a plan's package name ("United States/Canada
+// Unlimited Calling Plan", any case) to its batch name; "" when unknown.
+func shortPlanForLong(long string) string {
+	loadPlans()
+	return planByLong[strings.ToLower(long)]
 }
 
 // LookupPlan finds a batch plan name case-insensitively, ignoring a

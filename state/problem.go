@@ -1,6 +1,9 @@
 package state
 
-import "fmt"
+import (
+	"fmt"
+	"slices"
+)
 
 // Severity says whether a problem blocks submitting.
 type Severity int
@@ -62,7 +65,9 @@ func (ps Problems) Errors() Problems {
 }
 
 // Blocking reports whether any problem blocks submit.
-func (ps Problems) Blocking() bool { return len(ps.Errors()) > 0 }
+func (ps Problems) Blocking() bool {
+	return slices.ContainsFunc(ps, func(p Problem) bool { return p.Severity == Error })
+}
 
 // ForUser returns the problems of one user (by index).
 func (ps Problems) ForUser(i int) Problems {

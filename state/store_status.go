@@ -2,9 +2,7 @@ package state
 
 import (
 	"encoding/json"
-	"errors"
 	"fmt"
-	"io/fs"
 	"os"
 	"time"
 )
@@ -49,7 +47,7 @@ func (s *Store) SetStatus(id, status string) error {
 // status reads a draft's status; a missing or unreadable sidecar means "draft".
 func (s *Store) status(id string) string {
 	raw, err := os.ReadFile(s.statusPath(id))
-	if errors.Is(err, fs.ErrNotExist) || err != nil {
+	if err != nil { // missing or unreadable
 		return StatusDraft
 	}
 	var sf statusFile

@@ -295,24 +295,23 @@ func (v *validator) deskPhoneRules(i int, u User) {
 			v.add(i, field+".model", Error, "desk phone model is required (e.g. t46s, vvx450)")
 		}
 		if brand != "" {
-			if _, ok := cat.Brand(brand); !ok {
+			b, brandOK := cat.Brand(brand)
+			if !brandOK {
 				v.add(i, field+".brand", Warning, "brand %q is not in zpadd's device catalog: Zoom may refuse it; check the spelling", brand)
 			} else if model != "" {
-				switch known, confirmed := cat.Known(brand, model); {
-				case !known:
+				m, known := cat.model(brand, model)
+				if !known {
 					v.add(i, field+".model", Warning, "model %q is not in zpadd's %s list: Zoom may refuse it; check the spelling (Zoom's form is lowercase, like t46s)", model, brand)
-				case !confirmed:
+				} else if !m.Confirmed {
 					v.add(i, field+".model", Warning, "model %q is sold by %s but not in Zoom's published list: Zoom may refuse it", model, brand)
 				}
-				if id, ok := cat.CanonicalModel(brand, model); ok && id != model {
-					v.add(i, field+".model", Warning, "model %q: Zoom writes model ids as %q", model, id)
+				if known && m.ID != model {
+					v.add(i, field+".model", Warning, "model %q: Zoom writes model ids as %q", model, m.ID)
 				}
 			}
-			if macOK {
-				if hint, ok := cat.BrandForMAC(mac); ok {
-					if b, _ := cat.Brand(brand); b.Name != "" && b.Name != hint {
-						v.add(i, field+".mac", Warning, "MAC %s has a %s vendor prefix but the brand is %s: check the scan and the brand", FormatMAC(mac, ":"), hint, brand)
-					}
+			if macOK && brandOK {
+				if hint, ok := cat.brandForHex(mac); ok && b.Name != hint {
+					v.add(i, field+".mac", Warning, "MAC %s has a %s vendor prefix but the brand is %s: check the scan and the brand", joinOctets(mac, ":"), hint, brand)
 				}
 			}
 		}
@@ -337,7 +336,7 @@ func (v *validator) macRules(i int, field, raw string) (string, bool) {
 		if dev.Assignee != "" {
 			who = " (assigned to " + dev.Assignee + ")"
 		}
-		v.add(i, field+".mac", Error, "%s is already registered on the account%s; a MAC can be added only once: check the scan or remove the old device first", FormatMAC(mac, ":"), who)
+		v.add(i, field+".mac", Error, "%s is already registered on the account%s; a MAC can be added only once: check the scan or remove the old device first", joinOctets(mac, ":"), who)
 	}
 	return mac, true
 }

@@ -65,7 +65,7 @@ func (v *validator) duplicateNumbers() {
 	first := map[string]at{}
 	for i, u := range v.d.Users {
 		for j, n := range u.PhoneNumbers {
-			key := strings.TrimPrefix(strings.TrimSpace(n), "+")
+			key := numberKey(n)
 			if key == "" {
 				continue
 			}
@@ -101,7 +101,7 @@ func (v *validator) duplicateMACs() {
 				first[mac] = at{i, j}
 				continue
 			}
-			shown := FormatMAC(mac, ":")
+			shown := joinOctets(mac, ":")
 			switch {
 			case prev.user == i:
 				v.add(i, field, Error, "%s is already this user's desk phone %d: scanned twice?", shown, prev.index+1)

@@ -66,10 +66,6 @@ func (x *catalogIndex) indexTemplates() {
 
 func (x *catalogIndex) indexPlans() {
 	x.plans = map[string][]*Plan{}
-	longToShort := map[string]string{}
-	for _, p := range CallingPlans() {
-		longToShort[strings.ToLower(p.Long)] = p.Short
-	}
 	for i := range x.c.Plans {
 		p := &x.c.Plans[i]
 		short := p.ShortName
@@ -77,7 +73,7 @@ func (x *catalogIndex) indexPlans() {
 			short, _ = ShortPlanName(p.Type)
 		}
 		if short == "" {
-			short = longToShort[strings.ToLower(strings.TrimSpace(p.Name))]
+			short = shortPlanForLong(strings.TrimSpace(p.Name))
 		}
 		if short == "" {
 			x.plansUnsure = true
