@@ -120,6 +120,18 @@ func startApp(t *testing.T, e *env) (*teatest.TestModel, frameSpy) {
 	return tm, spy
 }
 
+// openCartBatch saves a cart of n users, starts the app and opens the
+// draft's batch table from Home.
+func openCartBatch(t *testing.T, w *p2World, n int) (*state.Draft, *teatest.TestModel, frameSpy) {
+	t.Helper()
+	d := cartUsers(t, w.env, n)
+	tm, spy := startApp(t, w.env)
+	spy.waitFrame(t, d.Name)
+	typeKeys(tm, "<enter>")
+	spy.waitFrame(t, fmt.Sprintf("%d of 10", n))
+	return d, tm, spy
+}
+
 func quit(t *testing.T, tm *teatest.TestModel) {
 	typeKeys(tm, "<ctrl+c>")
 	tm.WaitFinished(t, teatest.WithFinalTimeout(10*time.Second))
@@ -130,11 +142,7 @@ func quit(t *testing.T, tm *teatest.TestModel) {
 // nothing; submit creates and verifies all three.
 func TestFlowScanReviewSubmitAllCreated(t *testing.T) {
 	w := newP2World(t, sandbox.Options{})
-	d := cartUsers(t, w.env, 3)
-	tm, spy := startApp(t, w.env)
-	spy.waitFrame(t, d.Name)
-	typeKeys(tm, "<enter>")
-	spy.waitFrame(t, "3 of 10")
+	_, tm, spy := openCartBatch(t, w, 3)
 	typeKeys(tm, "s")
 	spy.waitFrame(t, "Scan the MAC barcode")
 	typeKeys(tm, "805EC0B20201<enter>")
@@ -171,11 +179,7 @@ func TestFlowScanReviewSubmitAllCreated(t *testing.T) {
 // that user's extension, and f turns the users not added into a new draft.
 func TestFlowRefusedUserShownAtFieldThenFailedDraft(t *testing.T) {
 	w := newP2World(t, sandbox.Options{Outcome: sandbox.AllOrNothing})
-	d := cartUsers(t, w.env, 3)
-	tm, spy := startApp(t, w.env)
-	spy.waitFrame(t, d.Name)
-	typeKeys(tm, "<enter>")
-	spy.waitFrame(t, "3 of 10")
+	_, tm, spy := openCartBatch(t, w, 3)
 	typeKeys(tm, "r")
 	spy.waitFrame(t, "✓ checked with Zoom")
 
@@ -226,11 +230,7 @@ func TestFlowRefusedUserShownAtFieldThenFailedDraft(t *testing.T) {
 // five users in order, and the draft is saved.
 func TestFlowScanOnlyFivePhonesBadAndDuplicate(t *testing.T) {
 	w := newP2World(t, sandbox.Options{})
-	d := cartUsers(t, w.env, 5)
-	tm, spy := startApp(t, w.env)
-	spy.waitFrame(t, d.Name)
-	typeKeys(tm, "<enter>")
-	spy.waitFrame(t, "5 of 10")
+	d, tm, spy := openCartBatch(t, w, 5)
 	typeKeys(tm, "s")
 	spy.waitFrame(t, "Scan the MAC barcode")
 

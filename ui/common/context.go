@@ -10,7 +10,8 @@ import (
 
 // Context is shared by the shell and every screen (one pointer for the
 // whole run). The shell keeps Width/Height, Catalog and Draft current;
-// screens read them on every View/Update rather than copying them.
+// screens read Catalog and Draft on every View/Update rather than copying
+// them (the size also comes through Screen.SetSize).
 type Context struct {
 	Styles *styles.Styles
 

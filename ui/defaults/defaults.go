@@ -240,16 +240,7 @@ func (m *Model) leave() tea.Cmd {
 // template).
 func (m *Model) cycleSMS() tea.Cmd {
 	df := &m.ctx.Draft.Defaults
-	switch {
-	case df.SMS == nil:
-		t := true
-		df.SMS = &t
-	case *df.SMS:
-		f := false
-		df.SMS = &f
-	default:
-		df.SMS = nil
-	}
+	df.SMS = common.CycleOptional(df.SMS)
 	return common.Changed()
 }
 

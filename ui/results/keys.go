@@ -7,18 +7,19 @@ import (
 )
 
 type keyMap struct {
-	Failed, Export, Watch, NewBatch, Home, Cancel, Review key.Binding
+	Failed, Export, Watch, StopWatch, NewBatch, Home, Cancel, Review key.Binding
 }
 
 func defaultKeys() keyMap {
 	return keyMap{
-		Failed:   key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "failed → new draft")),
-		Export:   key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "export results")),
-		Watch:    key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "watch desk phones")),
-		NewBatch: key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "new batch")),
-		Home:     key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "home")),
-		Cancel:   key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel (nothing sent yet)")),
-		Review:   key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "back to review")),
+		Failed:    key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "failed → new draft")),
+		Export:    key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "export results")),
+		Watch:     key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "watch desk phones")),
+		StopWatch: key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "stop watching")),
+		NewBatch:  key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "new batch")),
+		Home:      key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "home")),
+		Cancel:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel (nothing sent yet)")),
+		Review:    key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "back to review")),
 	}
 }
 
@@ -45,7 +46,7 @@ func (m *Model) helpMap() keys.Map {
 	if m.phonesToWatch() > 0 {
 		w := k.Watch
 		if m.watching {
-			w = key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "stop watching"))
+			w = k.StopWatch
 		}
 		short = append(short, w)
 	}

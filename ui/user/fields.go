@@ -124,19 +124,6 @@ func setText(u *state.User, id, v string) {
 	}
 }
 
-// toggle cycles an optional boolean: not set → on → off → not set.
-func toggle(b *bool) *bool {
-	switch {
-	case b == nil:
-		t := true
-		return &t
-	case *b:
-		f := false
-		return &f
-	}
-	return nil
-}
-
 func toggleText(b *bool) string {
 	switch {
 	case b == nil:

@@ -134,9 +134,9 @@ func (m *Model) key(k tea.KeyPressMsg) tea.Cmd {
 		if key.Matches(k, toggleKey) {
 			u := m.user()
 			if s.ID == "sms" {
-				u.SMS = toggle(u.SMS)
+				u.SMS = common.CycleOptional(u.SMS)
 			} else {
-				u.SelectOutboundCallerID = toggle(u.SelectOutboundCallerID)
+				u.SelectOutboundCallerID = common.CycleOptional(u.SelectOutboundCallerID)
 			}
 			return m.changed()
 		}
