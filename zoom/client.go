@@ -14,7 +14,6 @@ import (
 
 	"golang.org/x/oauth2"
 	"golang.org/x/oauth2/clientcredentials"
-	"golang.org/x/time/rate"
 )
 
 // defaultMaxBody caps every response body read: Zoom's largest pages are a
@@ -31,7 +30,7 @@ type Client struct {
 	http   *http.Client
 	oauth  clientcredentials.Config
 	log    *slog.Logger
-	limits map[label]*rate.Limiter
+	limits map[label]*slidingWindow
 
 	tokMu sync.Mutex
 	tok   *oauth2.Token
@@ -78,6 +77,9 @@ func New(cfg Config) (*Client, error) {
 	if err != nil {
 		return nil, err
 	}
+	if cfg.RateShare < 0 || cfg.RateShare > 1 {
+		return nil, fmt.Errorf("zoom: %s %v: want a share of Zoom's quotas above 0 and at most 1 (such as 0.8 or 80%%)", envRateShare, cfg.RateShare)
+	}
 	hc := cfg.HTTPClient
 	if hc == nil {
 		hc = &http.Client{Timeout: defaultTimeout}
@@ -108,7 +110,7 @@ func New(cfg Config) (*Client, error) {
 			AuthStyle: oauth2.AuthStyleInHeader,
 		},
 		log:     logger,
-		limits:  newLimiters(plan),
+		limits:  newLimiters(plan, cfg.RateShare, nil, nil),
 		retry:   retry,
 		maxBody: defaultMaxBody,
 		now:     time.Now,

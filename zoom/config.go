@@ -6,6 +6,7 @@ import (
 	"log/slog"
 	"net/http"
 	"os"
+	"strconv"
 	"strings"
 )
 
@@ -23,6 +24,7 @@ const (
 	envAPIURL        = "ZOOM_API_URL"
 	envOAuthURL      = "ZOOM_OAUTH_URL"
 	envPlan          = "ZOOM_PLAN"
+	envRateShare     = "ZPADD_RATE_SHARE"
 	redactedSecret   = "[redacted]"
 	missingSecretTag = "[empty]"
 )
@@ -36,6 +38,10 @@ type Config struct {
 	OAuthURL string
 	// Plan is "pro" (default) or "business"; it sizes the client-side rate limits.
 	Plan string
+	// RateShare is the part of each of Zoom's per-second quotas zpadd may
+	// use, in (0, 1]; 0 means DefaultRateShare. Other apps on the account
+	// draw from the same quotas (zoom-api.md §8.1).
+	RateShare float64
 	// HTTPClient is an optional base client (tests, the in-process sandbox).
 	HTTPClient *http.Client
 	// Logger is optional; it must never write to the terminal the TUI owns.
@@ -61,7 +67,26 @@ func ConfigFromEnv(gov bool) Config {
 		APIURL:       cmp.Or(strings.TrimSpace(os.Getenv(envAPIURL)), apiURL),
 		OAuthURL:     cmp.Or(strings.TrimSpace(os.Getenv(envOAuthURL)), oauthURL),
 		Plan:         cmp.Or(strings.ToLower(strings.TrimSpace(os.Getenv(envPlan))), PlanPro),
+		RateShare:    rateShareFromEnv(),
 	}
+}
+
+// rateShareFromEnv reads ZPADD_RATE_SHARE ("0.5" or "50%"); unset is 0 (the
+// default share) and anything unreadable is -1, which New refuses by name.
+func rateShareFromEnv() float64 {
+	v := strings.TrimSpace(os.Getenv(envRateShare))
+	if v == "" {
+		return 0
+	}
+	pct := strings.HasSuffix(v, "%")
+	f, err := strconv.ParseFloat(strings.TrimSuffix(v, "%"), 64)
+	if err != nil {
+		return -1
+	}
+	if pct {
+		f /= 100
+	}
+	return f
 }
 
 // Missing names the environment variables whose credential is still empty,

@@ -13,8 +13,6 @@ import (
 	"sync"
 	"testing"
 	"time"
-
-	"golang.org/x/time/rate"
 )
 
 // Credentials of the fake Zoom; the secret and token prefix are distinctive
@@ -151,7 +149,7 @@ func newTestClient(t testing.TB, cfg Config, buf *bytes.Buffer) *Client {
 	}
 	c.retry.scale = 0.001 // 1 s of Retry-After becomes 1 ms
 	for l := range c.limits {
-		c.limits[l] = rate.NewLimiter(rate.Inf, 1)
+		c.limits[l] = newSlidingWindow(0, 0, nil, nil)
 	}
 	return c
 }

@@ -23,6 +23,7 @@ func listAll[T any](ctx context.Context, c *Client, cl call, key string, pageSiz
 	q.Set("page_size", strconv.Itoa(pageSize))
 	q.Del("next_page_token")
 	var all []T
+	total := -1
 	seen := map[string]bool{}
 	for page := 0; ; page++ {
 		if page >= maxPages {
@@ -32,7 +33,13 @@ func listAll[T any](ctx context.Context, c *Client, cl call, key string, pageSiz
 		pc := cl
 		pc.query = q
 		if err := c.do(ctx, pc, &raw); err != nil {
+			if page > 0 {
+				return all, &PartialListError{Route: cl.key(), Got: len(all), Total: total, Pages: page, Err: err}
+			}
 			return all, err
+		}
+		if t, ok := raw["total_records"]; ok && total < 0 {
+			_ = json.Unmarshal(t, &total) // a missing or odd count leaves it unknown
 		}
 		if items, ok := raw[key]; ok && string(items) != "null" {
 			var got []T
@@ -54,4 +61,34 @@ func listAll[T any](ctx context.Context, c *Client, cl call, key string, pageSiz
 		seen[next] = true
 		q.Set("next_page_token", next)
 	}
+}
+
+// PartialListError is a list read that failed after some pages: the items
+// already read are returned with it (they are good, only incomplete), and
+// it says how much is missing so the caller can show what it has and mark
+// the rest stale instead of losing everything.
+type PartialListError struct {
+	Route string // "GET /phone/numbers"
+	Got   int    // items read
+	Total int    // total_records of the first page; -1 if Zoom gave none
+	Pages int    // pages read
+	Err   error  // why the next page failed
+}
+
+func (e *PartialListError) Error() string {
+	of := ""
+	if e.Total >= 0 {
+		of = fmt.Sprintf(" of %d", e.Total)
+	}
+	return fmt.Sprintf("zoom: %s: read %d%s item(s) in %d page(s), the rest is missing: %v", e.Route, e.Got, of, e.Pages, e.Err)
+}
+
+func (e *PartialListError) Unwrap() error { return e.Err }
+
+// Missing is how many items were not read (-1 when Zoom gave no total).
+func (e *PartialListError) Missing() int {
+	if e.Total < 0 {
+		return -1
+	}
+	return max(0, e.Total-e.Got)
 }

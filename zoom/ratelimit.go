@@ -1,7 +1,10 @@
 package zoom
 
 import (
-	"golang.org/x/time/rate"
+	"context"
+	"math"
+	"sync"
+	"time"
 )
 
 // label is one of Zoom's rate-limit buckets. Phone endpoints and the main
@@ -34,13 +37,110 @@ var perSecond = map[string]map[label]int{
 	},
 }
 
-// newLimiters builds one token bucket per label. The burst is one second's
-// quota: Zoom counts requests per second, so a burst that size lets parallel
-// reads go out together while the sustained rate stays within the quota.
-func newLimiters(plan string) map[label]*rate.Limiter {
-	out := make(map[label]*rate.Limiter, len(perSecond[plan]))
+// DefaultRateShare is the part of each quota zpadd takes when Config gives
+// none. Zoom's limits are per account and shared with every other app on it
+// (zoom-api.md §8.1), so zpadd leaves a fifth of each second to them.
+const DefaultRateShare = 0.8
+
+// windowPad widens the counted second a little: Zoom counts requests as
+// they arrive, and arrivals can bunch up by a few milliseconds of network
+// jitter compared with when they were sent.
+const windowPad = 20 * time.Millisecond
+
+// newLimiters builds one sliding-window limiter per label, each allowing
+// share of the label's quota in any one second.
+func newLimiters(plan string, share float64, now func() time.Time, sleep sleeper) map[label]*slidingWindow {
+	out := make(map[label]*slidingWindow, len(perSecond[plan]))
 	for l, n := range perSecond[plan] {
-		out[l] = rate.NewLimiter(rate.Limit(n), n)
+		out[l] = newSlidingWindow(allowance(n, share), time.Second+windowPad, now, sleep)
 	}
 	return out
+}
+
+// allowance is share of quota, rounded down, at least one request.
+func allowance(quota int, share float64) int {
+	if share <= 0 || share > 1 {
+		share = DefaultRateShare
+	}
+	return max(1, int(math.Floor(float64(quota)*share+1e-9)))
+}
+
+// sleeper waits d or until ctx ends.
+type sleeper func(ctx context.Context, d time.Duration) error
+
+func sleepCtx(ctx context.Context, d time.Duration) error {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-t.C:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
+
+// slidingWindow lets at most n requests start in any window-long stretch of
+// time, however the stretch is placed: Zoom counts each label's requests
+// over a sliding second (zoom-api.md §8.1), so a token bucket whose burst
+// is a whole second's quota lets up to twice the quota into one sliding
+// second and earns 429s. Each Wait reserves the earliest slot that keeps
+// the last n slots within the rule, in call order (fair), and sleeps until
+// it.
+type slidingWindow struct {
+	n      int
+	window time.Duration
+	now    func() time.Time
+	sleep  sleeper
+
+	mu    sync.Mutex
+	slots []time.Time // the last n reserved slots, a ring; oldest at next
+	next  int
+	last  time.Time // the latest slot reserved, so slots never go back in time
+}
+
+func newSlidingWindow(n int, window time.Duration, now func() time.Time, sleep sleeper) *slidingWindow {
+	if now == nil {
+		now = time.Now
+	}
+	if sleep == nil {
+		sleep = sleepCtx
+	}
+	return &slidingWindow{n: n, window: window, now: now, sleep: sleep, slots: make([]time.Time, max(n, 0))}
+}
+
+// Limit is how many requests the window lets through per window.
+func (w *slidingWindow) Limit() int { return w.n }
+
+// reserve books the next slot and returns it.
+func (w *slidingWindow) reserve() time.Time {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	slot := w.now()
+	if slot.Before(w.last) {
+		slot = w.last
+	}
+	// The slot n reservations back must be a whole window earlier.
+	if oldest := w.slots[w.next]; !oldest.IsZero() && slot.Before(oldest.Add(w.window)) {
+		slot = oldest.Add(w.window)
+	}
+	w.slots[w.next] = slot
+	w.next = (w.next + 1) % w.n
+	w.last = slot
+	return slot
+}
+
+// Wait blocks until the request may start. A request whose ctx ends while
+// waiting keeps its slot unused: the window stays conservative.
+func (w *slidingWindow) Wait(ctx context.Context) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	if w.n <= 0 {
+		return nil // unlimited (tests that are not about pacing)
+	}
+	slot := w.reserve()
+	if d := slot.Sub(w.now()); d > 0 {
+		return w.sleep(ctx, d)
+	}
+	return nil
 }

@@ -55,7 +55,7 @@ func (c *Client) do(ctx context.Context, cl call, out any) error {
 		}
 		return decode(cl, body, out)
 	}
-	tries := 0
+	tries, failures := 0, uint(0)
 	b := c.retry.backOff()
 	body, err := backoff.Retry(ctx, func() ([]byte, error) {
 		tries++
@@ -63,10 +63,17 @@ func (c *Client) do(ctx context.Context, cl call, out any) error {
 		if err == nil {
 			return body, nil
 		}
-		if ra, ok := shouldRetry(ctx, err); ok {
-			return nil, c.retry.retryable(err, ra)
+		ra, ok := shouldRetry(ctx, err)
+		if !ok || ra > c.retry.maxElapsed {
+			// A wait past the whole budget (a daily limit) is not slept.
+			return nil, backoff.Permanent(err)
 		}
-		return nil, backoff.Permanent(err)
+		if !isThrottled(err) {
+			if failures++; failures >= c.retry.maxTries {
+				return nil, backoff.Permanent(err)
+			}
+		}
+		return nil, c.retry.retryable(err, ra)
 	}, c.retry.options(b)...)
 	if err != nil {
 		return unwrapRetry(err)
@@ -101,6 +108,12 @@ func shouldRetry(ctx context.Context, err error) (time.Duration, bool) {
 	}
 	var te *transportError
 	return 0, errors.As(err, &te) || isTokenNetworkError(err)
+}
+
+// isThrottled reports a real rate limit (429 without a validation body).
+func isThrottled(err error) bool {
+	var ze *Error
+	return errors.As(err, &ze) && ze.IsRateLimit()
 }
 
 // transportError is a failure to get a whole response: a refused or dropped

@@ -6,11 +6,16 @@ import (
 	"github.com/cenkalti/backoff/v5"
 )
 
-// retryPolicy bounds the retries of idempotent reads.
+// retryPolicy bounds the retries of idempotent reads. Failures (5xx, a
+// dropped connection) are counted: a server that keeps failing is reported
+// after maxTries attempts. Throttling is not counted: a 429 says only
+// "not now" (zoom-api.md §8.2), and other apps on the account can hold the
+// quota for a while, so a read keeps trying until the time budget is spent
+// rather than losing a half-read list after five quick 429s.
 type retryPolicy struct {
 	base       time.Duration // first exponential wait when Zoom gave no Retry-After
 	maxWait    time.Duration // longest single exponential wait
-	maxTries   uint          // attempts in all, the first included
+	maxTries   uint          // attempts that failed (not throttled) in all, the first included
 	maxElapsed time.Duration // give up when the next wait would pass this
 	// scale multiplies every wait; tests shrink it so they need not sleep
 	// for the seconds a Retry-After asks.
@@ -20,7 +25,7 @@ type retryPolicy struct {
 }
 
 func defaultRetryPolicy() retryPolicy {
-	return retryPolicy{base: 500 * time.Millisecond, maxWait: 8 * time.Second, maxTries: 5, maxElapsed: 30 * time.Second, scale: 1}
+	return retryPolicy{base: 500 * time.Millisecond, maxWait: 8 * time.Second, maxTries: 5, maxElapsed: 2 * time.Minute, scale: 1}
 }
 
 func (p retryPolicy) backOff() backoff.BackOff {
@@ -42,7 +47,7 @@ func (p retryPolicy) scaled(d time.Duration) time.Duration {
 func (p retryPolicy) options(b backoff.BackOff) []backoff.RetryOption {
 	opts := []backoff.RetryOption{
 		backoff.WithBackOff(b),
-		backoff.WithMaxTries(p.maxTries),
+		backoff.WithMaxTries(0),                  // failures are counted by the caller (do), throttling is not
 		backoff.WithMaxElapsedTime(p.maxElapsed), // real time: a slow test machine must not exhaust it
 	}
 	if p.observe != nil {

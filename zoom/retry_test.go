@@ -229,3 +229,33 @@ func TestRetriesStopWhenContextCancelled(t *testing.T) {
 		t.Errorf("calls = %d, want 1", calls.Load())
 	}
 }
+
+// Throttling is not a failure: a read throttled many more times than
+// maxTries keeps trying within the time budget and succeeds, where five
+// quick 429s used to lose it.
+func TestThrottledReadKeepsTryingWithinBudget(t *testing.T) {
+	f := newFakeZoom(t)
+	h, calls := failThen(12, throttled("1"), plansHandler)
+	f.handle("GET /v2/phone/calling_plans", h)
+	c := newTestClient(t, f.config(), nil)
+	if _, err := c.ListCallingPlans(context.Background()); err != nil {
+		t.Fatalf("err = %v, want success after 12 throttled tries", err)
+	}
+	if calls.Load() != 13 {
+		t.Errorf("calls = %d, want 13", calls.Load())
+	}
+}
+
+// The time budget still ends a read that is throttled for ever.
+func TestThrottledReadStopsAtBudget(t *testing.T) {
+	f := newFakeZoom(t)
+	h, _ := failThen(1<<30, throttled("1"), plansHandler)
+	f.handle("GET /v2/phone/calling_plans", h)
+	c := newTestClient(t, f.config(), nil)
+	c.retry.maxElapsed = 200 * time.Millisecond
+	_, err := c.ListCallingPlans(context.Background())
+	var ze *Error
+	if !errors.As(err, &ze) || !ze.IsRateLimit() {
+		t.Fatalf("err = %v, want the last 429", err)
+	}
+}

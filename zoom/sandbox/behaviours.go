@@ -55,6 +55,7 @@ var flagBehaviours = map[string]func(*Options){
 	"full-extensions":      func(o *Options) { o.FullExtensions = true },
 	"api-url":              func(o *Options) { o.APIURL = true },
 	"phone-not-set-up":     func(o *Options) { o.PhoneNotSetUp = true },
+	"zoom-limits":          func(o *Options) { o.RateLimits = "pro" },
 }
 
 func (o *Options) apply(item string) error {
@@ -69,7 +70,7 @@ func (o *Options) apply(item string) error {
 		return nil
 	}
 	if !hasValue {
-		return fmt.Errorf("unknown behaviour (known: %s, latency=, post-delay=, token-ttl=, device-online-after=, seed=, fail=)", strings.Join(flagNames(), ", "))
+		return fmt.Errorf("unknown behaviour (known: %s, latency=, post-delay=, token-ttl=, device-online-after=, seed=, fail=, limits=)", strings.Join(flagNames(), ", "))
 	}
 	switch name {
 	case "latency", "post-delay", "token-ttl", "device-online-after":
@@ -87,6 +88,11 @@ func (o *Options) apply(item string) error {
 		default:
 			o.DeviceOnlineAfter = d
 		}
+	case "limits":
+		if zoomQuotas[value] == nil {
+			return fmt.Errorf("limits=%q: want pro or business", value)
+		}
+		o.RateLimits = value
 	case "seed":
 		if !slices.Contains(assets.SandboxSeedNames(), value) {
 			return fmt.Errorf("no seed named %q (known: %s)", value, strings.Join(assets.SandboxSeedNames(), ", "))

@@ -40,6 +40,9 @@
 //	full-extensions        responses give site code + short extension (11001)
 //	api-url                token responses carry api_url
 //	phone-not-set-up       every /v2/phone call answers 403
+//	zoom-limits            Zoom's Pro per-second quotas per label, counted over a
+//	                       sliding second as requests arrive; over quota: 429,
+//	                       Retry-After: 1 (limits=business for Business+)
 //	fail=KIND[@METHOD:PATH]  a scripted fault, consumed once, in order; default
 //	                       target POST:/phone/users/batch. KIND: 429 (Retry-After
 //	                       seconds), 429-date, 429-iso, 429-none, 429-validation,

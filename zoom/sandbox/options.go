@@ -83,6 +83,10 @@ type Options struct {
 	FullExtensions bool
 	// APIURL adds "api_url" (this server's origin) to token responses.
 	APIURL bool
+	// RateLimits plays Zoom's per-second quotas of this plan ("pro" or
+	// "business"), counted per label over a sliding second; a request over
+	// its quota gets Zoom's 429 with Retry-After: 1. Empty: no limits.
+	RateLimits string
 	// PhoneNotSetUp answers every /v2/phone call with 403, as Zoom does when
 	// Zoom Phone is not set up on the account.
 	PhoneNotSetUp bool

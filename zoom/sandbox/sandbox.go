@@ -21,6 +21,7 @@ type Sandbox struct {
 	faults []Fault // unconsumed scripted faults, in order
 	w      *world
 	tokens map[string]time.Time // access token → expiry
+	limits *rateLimiter         // Zoom's per-second quotas, when Options.RateLimits is set
 	mux    *http.ServeMux
 
 	// logMu guards log apart from mu: entries are written as a response
@@ -84,6 +85,9 @@ func (s *Sandbox) SetOptions(o Options) {
 
 func (s *Sandbox) setOptionsLocked(o Options) {
 	o.Seed = s.w.ids.seed
+	if s.limits == nil || o.RateLimits != s.opts.RateLimits {
+		s.limits = newRateLimiter(o.RateLimits)
+	}
 	s.opts = o
 	s.faults = append([]Fault(nil), o.Fail...)
 }
@@ -153,7 +157,16 @@ func (s *Sandbox) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
 	opts := s.opts
 	start := opts.now()
-	fault, faulted := s.takeFaultLocked(r.Method, r.URL.Path)
+	// Zoom counts a request as it arrives; one refused for the rate leaves
+	// the scripted faults for the next.
+	admitted := s.limits.admit(r.Method, r.URL.Path, start)
+	var (
+		fault   Fault
+		faulted bool
+	)
+	if admitted {
+		fault, faulted = s.takeFaultLocked(r.Method, r.URL.Path)
+	}
 	s.mu.Unlock()
 
 	logged := false
@@ -172,6 +185,10 @@ func (s *Sandbox) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	sw.Header().Set("x-zm-trackingid", trackingID())
 
 	if !sleepCtx(r, opts.Latency) {
+		return
+	}
+	if !admitted {
+		writeRateLimitedPerSecond(sw)
 		return
 	}
 	if faulted {

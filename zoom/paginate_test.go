@@ -1,0 +1,59 @@
+package zoom
+
+import (
+	"context"
+	"errors"
+	"net/http"
+	"strconv"
+	"sync/atomic"
+	"testing"
+	"time"
+)
+
+// A list read whose later pages stay throttled past the retry budget keeps
+// the pages it read, and its error says how many items are missing.
+func TestListInterruptedBy429sKeepsItsPages(t *testing.T) {
+	f := newFakeZoom(t)
+	p := &pager{key: "phone_numbers", items: items(350, func(i int) map[string]any {
+		return map[string]any{"id": strconv.Itoa(i), "number": "+1212555" + strconv.Itoa(1000+i)}
+	})}
+	var served atomic.Int32
+	f.handle("GET /v2/phone/numbers", func(w http.ResponseWriter, r *http.Request) {
+		if served.Add(1) > 2 { // pages 1 and 2 answered, then only 429s
+			throttled("1")(w, r)
+			return
+		}
+		p.ServeHTTP(w, r)
+	})
+	c := newTestClient(t, f.config(), nil)
+	c.retry.maxElapsed = 100 * time.Millisecond // then give up
+	got, err := c.ListUnassignedNumbers(context.Background(), "")
+	if len(got) != 200 {
+		t.Errorf("kept %d numbers, want the 200 of the two pages read", len(got))
+	}
+	var pe *PartialListError
+	if !errors.As(err, &pe) {
+		t.Fatalf("err = %v, want *PartialListError", err)
+	}
+	if pe.Got != 200 || pe.Total != 350 || pe.Missing() != 150 || pe.Pages != 2 {
+		t.Errorf("partial = %+v (missing %d), want 200 of 350 in 2 pages, 150 missing", *pe, pe.Missing())
+	}
+	var ze *Error
+	if !errors.As(err, &ze) || !ze.IsRateLimit() {
+		t.Errorf("cause = %v, want the 429 reachable with errors.As", err)
+	}
+}
+
+// A list whose first page fails is no partial list: nothing was read.
+func TestListFailingAtFirstPageIsNotPartial(t *testing.T) {
+	f := newFakeZoom(t)
+	f.handle("GET /v2/phone/numbers", func(w http.ResponseWriter, _ *http.Request) {
+		writeJSON(w, 400, map[string]any{"code": 300, "message": "bad"})
+	})
+	c := newTestClient(t, f.config(), nil)
+	_, err := c.ListUnassignedNumbers(context.Background(), "")
+	var pe *PartialListError
+	if err == nil || errors.As(err, &pe) {
+		t.Fatalf("err = %v, want a plain error", err)
+	}
+}
