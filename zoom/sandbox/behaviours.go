@@ -70,7 +70,7 @@ func (o *Options) apply(item string) error {
 		return nil
 	}
 	if !hasValue {
-		return fmt.Errorf("unknown behaviour (known: %s, latency=, post-delay=, token-ttl=, device-online-after=, seed=, fail=, limits=)", strings.Join(flagNames(), ", "))
+		return fmt.Errorf("unknown behaviour (known: %s, latency=, post-delay=, token-ttl=, device-online-after=, seed=, fail=, limits=, large=, numbers=, phone-users=, devices=)", strings.Join(flagNames(), ", "))
 	}
 	switch name {
 	case "latency", "post-delay", "token-ttl", "device-online-after":
@@ -87,6 +87,21 @@ func (o *Options) apply(item string) error {
 			o.TokenTTL = d
 		default:
 			o.DeviceOnlineAfter = d
+		}
+	case "large", "numbers", "phone-users", "devices":
+		n, err := strconv.Atoi(value)
+		if err != nil || n < 0 || n > 1_000_000 {
+			return fmt.Errorf("%s=%q: want a count from 0 to 1000000", name, value)
+		}
+		switch name {
+		case "large":
+			o.Size = LargeSize(n)
+		case "numbers":
+			o.Size.Numbers = n
+		case "phone-users":
+			o.Size.PhoneUsers = n
+		default:
+			o.Size.Devices = n
 		}
 	case "limits":
 		if zoomQuotas[value] == nil {

@@ -65,7 +65,7 @@ func (s *Sandbox) handlePhoneUsers(w http.ResponseWriter, r *http.Request) {
 		}
 		callingType = n
 	}
-	var items []phoneUserListJSON
+	var matched []*phoneUser
 	for _, pu := range s.w.phoneUsers {
 		if (siteID != "" && pu.SiteID != siteID) || (status != "" && status != pu.Status) {
 			continue
@@ -73,29 +73,34 @@ func (s *Sandbox) handlePhoneUsers(w http.ResponseWriter, r *http.Request) {
 		if callingType != 0 && !slices.Contains(pu.PlanTypes, callingType) {
 			continue
 		}
-		item := s.phoneUserListItem(pu)
-		if keyword != "" && !phoneUserMatches(item, keyword) {
+		if keyword != "" && !s.phoneUserMatches(pu, keyword) {
 			continue
 		}
-		items = append(items, item)
+		matched = append(matched, pu)
 	}
-	lo, hi, meta, ok := s.pageOfLocked(w, r, len(items), 100, 400)
+	lo, hi, meta, ok := s.pageOfLocked(w, r, len(matched), 100, 400)
 	if !ok {
 		return
+	}
+	items := []phoneUserListJSON{} // only the page is rendered: large accounts hold thousands
+	for _, pu := range matched[lo:hi] {
+		items = append(items, s.phoneUserListItem(pu))
 	}
 	writeJSON(w, http.StatusOK, struct {
 		pageMeta
 		Users []phoneUserListJSON `json:"users"`
-	}{meta, nonNil(items[lo:hi])})
+	}{meta, items})
 }
 
-func phoneUserMatches(u phoneUserListJSON, keyword string) bool {
-	if strings.Contains(strings.ToLower(u.Name), keyword) || strings.Contains(strings.ToLower(u.Email), keyword) ||
-		strings.Contains(itoa64(u.ExtensionNumber), keyword) {
+// phoneUserMatches is the keyword search: name, email, extension or number.
+func (s *Sandbox) phoneUserMatches(pu *phoneUser, keyword string) bool {
+	u := s.w.userByID[pu.UserID]
+	if strings.Contains(strings.ToLower(displayName(u)), keyword) || strings.Contains(strings.ToLower(u.Email), keyword) ||
+		strings.Contains(itoa64(s.extensionOut(pu)), keyword) {
 		return true
 	}
-	for _, n := range u.PhoneNumbers {
-		if strings.Contains(n.Number, strings.TrimPrefix(keyword, "+")) {
+	for _, n := range pu.Numbers {
+		if strings.Contains(n, strings.TrimPrefix(keyword, "+")) {
 			return true
 		}
 	}

@@ -60,6 +60,9 @@ type Options struct {
 	Now func() time.Time
 	// Seed names the embedded seed account (empty: "standard").
 	Seed string
+	// Size grows the seeded account (large=N, numbers=, phone-users=,
+	// devices=); it is read when the sandbox opens, not by SetOptions.
+	Size Size
 
 	// The switches below play the answers Zoom leaves UNCERTAIN.
 

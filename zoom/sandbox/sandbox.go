@@ -58,6 +58,11 @@ func Open(o Options) (*Sandbox, error) {
 	if err != nil {
 		return nil, fmt.Errorf("sandbox: %w", err)
 	}
+	if !o.Size.zero() {
+		if err := w.grow(o.Size); err != nil {
+			return nil, fmt.Errorf("sandbox: %w", err)
+		}
+	}
 	s := &Sandbox{w: w, tokens: map[string]time.Time{}}
 	s.setOptionsLocked(o)
 	s.mux = s.routes()
