@@ -32,44 +32,61 @@ type preflightRun struct {
 }
 
 // read gathers the live catalog and the problems only live reads find.
+// The per-user reads need no site, so they start at once, beside the site
+// list; each site's details are read beside the reads that need the site's
+// id, so a cold pre-flight costs three round trips (token, sites, reads).
 func (pr *preflightRun) read(ctx context.Context) (*state.Catalog, state.Problems, error) {
 	pr.failed = map[string]bool{}
 	live := cloneCatalog(pr.base)
 	live.FetchedAt = pr.s.o.Now()
 
-	sites, sitesKnown := pr.sites(ctx, live)
+	var g errgroup.Group
+	for i, u := range pr.d.Users {
+		g.Go(func() error { pr.checkAccountUser(ctx, i, u); return nil })
+		g.Go(func() error { pr.checkPhoneUser(ctx, u); return nil })
+	}
+	sites, sitesKnown, extLen := pr.sites(ctx, &g)
 	if pr.fatal != nil {
+		_ = g.Wait()
 		return nil, nil, pr.fatal
 	}
-	if sitesKnown {
-		live.Sites, live.Known[knownSites] = sites, true
-	}
 	// Which sites the draft's users are at, and what each site needs read.
-	type need struct{ ext, tpl, num bool }
+	type need struct {
+		tpl        bool
+		exts, nums map[string]bool
+	}
 	needs := map[string]*need{}
-	anyMAC, anyPlan := false, false
+	anyPlan := false
 	for _, u := range pr.d.Users {
 		siteID, ok := resolveSite(u, sites, sitesKnown)
 		if ok {
 			n := needs[siteID]
 			if n == nil {
-				n = &need{}
+				n = &need{exts: map[string]bool{}, nums: map[string]bool{}}
 				needs[siteID] = n
 			}
-			n.ext = n.ext || u.ExtensionNumber != ""
+			if e := strings.TrimSpace(u.ExtensionNumber); e != "" {
+				n.exts[e] = true
+			}
 			n.tpl = n.tpl || u.TemplateName != ""
-			n.num = n.num || len(u.PhoneNumbers) > 0 || u.OutboundCallerID != ""
+			for _, num := range u.PhoneNumbers {
+				n.nums[e164(num)] = true
+			}
+			if u.OutboundCallerID != "" {
+				n.nums[e164(u.OutboundCallerID)] = true
+			}
 		}
-		anyMAC = anyMAC || len(u.DeskPhones) > 0
 		anyPlan = anyPlan || len(u.CallingPlans) > 0
 	}
 	// Unassigned numbers change rarely and are long lists (100 a page):
-	// a catalog refreshed in this run is fresh enough; the POST is the
-	// final word anyway.
+	// when the whole list is the cheaper read, a catalog refreshed in this
+	// run is fresh enough; the POST is the final word anyway.
 	numbersFresh := pr.fresh && pr.base != nil && pr.base.Known[knownNumbers]
+	sizes := sizesOf(pr.base)
+	targeted := newTargetedReads()
+	numbersTargetedOnly := true
 
 	var (
-		g                  errgroup.Group
 		sitePhoneUsers     = map[string][]zoom.PhoneUser{}
 		siteTemplates      = map[string][]zoom.SettingTemplate{}
 		siteNumbers        = map[string][]zoom.PhoneNumber{}
@@ -78,12 +95,10 @@ func (pr *preflightRun) read(ctx context.Context) (*state.Catalog, state.Problem
 		resMu              sync.Mutex
 		devicesOK, plansOK bool
 	)
-	for i, u := range pr.d.Users {
-		g.Go(func() error { pr.checkAccountUser(ctx, i, u); return nil })
-		g.Go(func() error { pr.checkPhoneUser(ctx, u); return nil })
-	}
 	for siteID, n := range needs {
-		if n.ext {
+		switch {
+		case len(n.exts) == 0:
+		case sizes.listExtensions(siteID, len(n.exts)):
 			g.Go(func() error {
 				v, err := pr.s.c.ListPhoneUsers(ctx, zoom.PhoneUserQuery{SiteID: siteID})
 				if err != nil {
@@ -95,6 +110,8 @@ func (pr *preflightRun) read(ctx context.Context) (*state.Catalog, state.Problem
 				resMu.Unlock()
 				return nil
 			})
+		default:
+			pr.readExtensions(ctx, &g, targeted, siteID, setKeys(n.exts))
 		}
 		if n.tpl {
 			g.Go(func() error {
@@ -109,7 +126,13 @@ func (pr *preflightRun) read(ctx context.Context) (*state.Catalog, state.Problem
 				return nil
 			})
 		}
-		if n.num && !numbersFresh {
+		switch {
+		case len(n.nums) == 0:
+		case sizes.listNumbers(siteID, len(n.nums)):
+			numbersTargetedOnly = false
+			if numbersFresh {
+				break
+			}
 			g.Go(func() error {
 				v, err := pr.s.c.ListUnassignedNumbers(ctx, siteID)
 				if err != nil {
@@ -121,9 +144,16 @@ func (pr *preflightRun) read(ctx context.Context) (*state.Catalog, state.Problem
 				resMu.Unlock()
 				return nil
 			})
+		default:
+			pr.readNumbers(ctx, &g, targeted, siteID, setKeys(n.nums))
 		}
 	}
-	if anyMAC {
+	macs := draftMACs(pr.d)
+	devicesTargeted := len(macs) > 0 && !sizes.listDevices(len(macs))
+	switch {
+	case devicesTargeted:
+		pr.readMACs(ctx, &g, targeted, macs)
+	case len(macs) > 0:
 		g.Go(func() error {
 			v, err := pr.s.allDevices(ctx)
 			if err != nil {
@@ -158,6 +188,14 @@ func (pr *preflightRun) read(ctx context.Context) (*state.Catalog, state.Problem
 	}
 
 	// Overlay the live reads on the cached catalog.
+	if sitesKnown {
+		for k := range sites {
+			if n, ok := extLen[sites[k].ID]; ok {
+				sites[k].ExtensionLength = n
+			}
+		}
+		live.Sites, live.Known[knownSites] = sites, true
+	}
 	if devicesOK {
 		live.Devices, live.Known[knownDevices] = devices, true
 	}
@@ -186,24 +224,27 @@ func (pr *preflightRun) read(ctx context.Context) (*state.Catalog, state.Problem
 		}
 		live.Known[knownNumbers] = live.Known[knownNumbers] || !pr.failed[knownNumbers]
 	}
+	targeted.overlay(live, pr.failed, numbersTargetedOnly, devicesTargeted)
 	pr.overlayPhoneUsers(live, sitePhoneUsers)
 	return live, pr.extra, nil
 }
 
 // sites returns the account's sites: the cached list (sites change rarely;
-// their extension length is in it), else read live with GetSite for the
-// sites the users name. false when the account has no site list.
-func (pr *preflightRun) sites(ctx context.Context, live *state.Catalog) ([]state.Site, bool) {
+// their extension length is in it), else read live, with GetSite for the
+// sites the users name started on g (their extension lengths land in the
+// returned map once g is done). false when the account has no site list.
+func (pr *preflightRun) sites(ctx context.Context, g *errgroup.Group) ([]state.Site, bool, map[string]int) {
+	extLen := map[string]int{}
 	if pr.base != nil && pr.base.Known[knownSites] {
-		return pr.base.Sites, true
+		return append([]state.Site(nil), pr.base.Sites...), true, extLen
 	}
 	zs, err := pr.s.c.ListSites(ctx)
 	if err != nil {
 		pr.readFailed(ctx, "sites", knownSites, err)
-		return nil, false
+		return nil, false, extLen
 	}
 	out := make([]state.Site, len(zs))
-	var g errgroup.Group
+	var mu sync.Mutex
 	for k, z := range zs {
 		out[k] = siteOf(z)
 		used := false
@@ -220,13 +261,14 @@ func (pr *preflightRun) sites(ctx context.Context, live *state.Catalog) ([]state
 				return nil
 			}
 			if full.ExtensionLength() > 0 {
-				out[k].ExtensionLength = full.ExtensionLength()
+				mu.Lock()
+				extLen[z.ID] = full.ExtensionLength()
+				mu.Unlock()
 			}
 			return nil
 		})
 	}
-	_ = g.Wait()
-	return out, true
+	return out, true, extLen
 }
 
 // resolveSite finds the id of the user's site. With no site list (single
