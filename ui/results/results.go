@@ -131,7 +131,8 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	case eventsMsg:
 		for _, ev := range msg.events {
 			if msg.src == fromWatch && ev.Kind == submit.Done {
-				m.prog.watchDone = true
+				// "stopped": the watch gave up after WatchFor, not all online.
+				m.prog.watchDone = ev.Status == "online"
 				continue
 			}
 			m.prog.apply(ev, m.ctx.Time())

@@ -2,6 +2,7 @@ package submit
 
 import (
 	"context"
+	"fmt"
 	"net/url"
 	"strings"
 	"testing"
@@ -120,4 +121,18 @@ func hasProblem(ps state.Problems, user int, field string) bool {
 		}
 	}
 	return false
+}
+
+// largeFreeDraft is n clean users at Main Site of a large account, built
+// without a catalog: extensions from 2101, free standard-seed numbers and
+// new MACs.
+func largeFreeDraft(t *testing.T, e *env, n int) *state.Draft {
+	t.Helper()
+	d := state.NewDraft("large free", state.Defaults{})
+	for i := range n {
+		d.Users = append(d.Users, state.User{Email: freeEmails[i], ExtensionNumber: fmt.Sprint(2101 + i), SiteName: "Main Site",
+			CallingPlans: []string{"US/CA Unlimited"}, PhoneNumbers: []string{fmt.Sprintf("+1646820%04d", 1500+i)},
+			DeskPhones: []state.DeskPhone{{MAC: fmt.Sprintf("805ec0%06x", 0x700000+i), Brand: "Yealink", Model: "t46s"}}})
+	}
+	return d
 }

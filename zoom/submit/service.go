@@ -22,9 +22,16 @@ import (
 
 // Options tune a Service. The zero value is usable.
 type Options struct {
-	// WatchInterval is how often Watch polls the account's desk phones
-	// (default 5s; Zoom asks clients to poll politely).
+	// WatchInterval is how often Watch polls the batch's desk phones at
+	// first and after a change (default 5s; Zoom asks clients to poll
+	// politely).
 	WatchInterval time.Duration
+	// WatchMaxInterval is the longest wait between polls while nothing
+	// changes (default 60s).
+	WatchMaxInterval time.Duration
+	// WatchFor is how long Watch follows phones that do not all come
+	// online before it stops by itself (default 30m).
+	WatchFor time.Duration
 	// Now is the clock (default time.Now).
 	Now func() time.Time
 	// Logger receives the workflow's log lines; never the terminal.
@@ -74,6 +81,12 @@ type preflightRecord struct {
 func New(c *zoom.Client, home state.Home, j *state.Journal, o Options) *Service {
 	if o.WatchInterval <= 0 {
 		o.WatchInterval = 5 * time.Second
+	}
+	if o.WatchMaxInterval <= 0 {
+		o.WatchMaxInterval = time.Minute
+	}
+	if o.WatchFor <= 0 {
+		o.WatchFor = 30 * time.Minute
 	}
 	if o.Now == nil {
 		o.Now = time.Now

@@ -21,20 +21,26 @@ const (
 // verifyCreated checks every created user concurrently against what Zoom
 // now says: the phone user exists, its extension, its numbers, and its desk
 // phones by MAC. Phone users already read back after the POST are not read
-// again, and the account's assigned desk phones are listed once for all.
+// again, and the batch's desk phones are read once for all, by MAC (or as
+// the whole assigned list when that is fewer requests).
 // It reports false when ctx ended before verification could run.
 func (s *Service) verifyCreated(ctx context.Context, d *state.Draft, results []state.UserResult, readBack map[int]*zoom.PhoneUser, em *emitter) bool {
 	if ctx.Err() != nil {
 		return false
 	}
-	var idx []int
-	anyMAC := false
+	var (
+		idx  []int
+		macs []string
+	)
 	for i, r := range results {
 		if r.Status == StatusCreated {
 			idx = append(idx, i)
-			anyMAC = anyMAC || len(d.Users[i].DeskPhones) > 0
+			for _, p := range d.Users[i].DeskPhones {
+				macs = append(macs, bareMAC(p.MAC))
+			}
 		}
 	}
+	anyMAC := len(macs) > 0
 	if len(idx) == 0 {
 		return true
 	}
@@ -45,12 +51,7 @@ func (s *Service) verifyCreated(ctx context.Context, d *state.Draft, results []s
 		devErr   error
 		loadDevs = func() {
 			devOnce.Do(func() {
-				list, err := s.c.ListDevices(ctx, zoom.DeviceQuery{Type: "assigned"})
-				devErr = err
-				devices = make(map[string]zoom.Device, len(list))
-				for _, dv := range list {
-					devices[bareMAC(dv.MACAddress)] = dv
-				}
+				devices, devErr = s.assignedDevices(ctx, macs)
 			})
 		}
 	)
