@@ -27,6 +27,14 @@ type Catalog struct {
 	// "templates", "plans", "numbers", "provision_templates", "devices",
 	// "phone_users".
 	Known map[string]bool `json:"known,omitempty"`
+
+	// ListFetchedAt is when each list was last read whole, by list key
+	// ("plans", "numbers:<site id>"; see CatalogListKey), so a refresh can
+	// read only the lists that have grown old.
+	ListFetchedAt map[string]time.Time `json:"list_fetched_at,omitempty"`
+	// Stale names the lists the last refresh could not read fully (their
+	// cached or partial entries are kept), by list key.
+	Stale []string `json:"stale,omitempty"`
 }
 
 // Site is a Zoom Phone site. Country is the ISO 3166 two-letter code, used

@@ -36,10 +36,12 @@ func RunAccessible(ctx context.Context, o Options) error {
 	var cat *state.Catalog
 	if o.Service != nil {
 		cat = o.Service.CachedCatalog()
-		if c, err := o.Service.RefreshCatalog(ctx); err == nil {
+		c, err := o.Service.RefreshCatalogOlderThan(ctx, catalogMaxAge)
+		if c != nil {
 			cat = c
-		} else {
-			fmt.Fprintf(out, "Could not refresh the account's catalog (%v); using what is cached.\n", err)
+		}
+		if err != nil {
+			fmt.Fprintf(out, "Could not refresh all of the account's catalog (%v); using what is known.\n", err)
 		}
 	}
 	if o.Sandbox {

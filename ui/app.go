@@ -13,6 +13,7 @@ import (
 	"zpadd/ui/common"
 	"zpadd/ui/keys"
 	"zpadd/ui/styles"
+	"zpadd/zoom/submit"
 )
 
 // Minimum window size; below it the shell only asks for a larger window.
@@ -81,7 +82,9 @@ func newApp(base context.Context, o Options) *App {
 		if c := o.Service.CachedCatalog(); c != nil {
 			ctx.Catalog = c
 		}
-		ctx.CatalogStale = true
+		// A catalog younger than catalogMaxAge is used as it is: a warm
+		// start sends nothing.
+		ctx.CatalogStale = submit.CatalogNeedsRefresh(ctx.Catalog, catalogMaxAge, time.Now())
 	}
 	h := help.New()
 	h.Styles.ShortKey = st.Help.Bold(true)
@@ -110,9 +113,9 @@ func newApp(base context.Context, o Options) *App {
 // its new draft at once.
 func (a *App) Init() tea.Cmd {
 	cmds := []tea.Cmd{a.top().Init()}
-	if a.ctx.Service != nil {
+	if a.ctx.Service != nil && a.ctx.CatalogStale {
 		a.refreshing = true
-		cmds = append(cmds, a.refreshCatalog(), a.spinner.Tick)
+		cmds = append(cmds, a.refreshCatalog(catalogMaxAge), a.spinner.Tick)
 	}
 	if len(a.opts.StartEmails) > 0 {
 		cmds = append(cmds, func() tea.Msg {
@@ -148,6 +151,13 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		// The status line shows until the next key press.
 		a.status, a.statusErr = "", false
+		if key.Matches(msg, keys.RefreshCatalog) && a.ctx.Service != nil {
+			if a.refreshing {
+				return a, nil
+			}
+			a.refreshing = true
+			return a, tea.Batch(a.refreshCatalog(0), a.spinner.Tick)
+		}
 		if key.Matches(msg, keys.Help) && !a.capturing() {
 			a.fullHelp = !a.fullHelp
 			a.resize()

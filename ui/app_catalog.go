@@ -15,26 +15,35 @@ type catalogMsg struct {
 	err     error
 }
 
-// refreshCatalog fetches a fresh catalog in the background; the cached one
-// stays on screen (marked stale) until it lands.
-func (a *App) refreshCatalog() tea.Cmd {
+// catalogMaxAge is how old the cached catalog's lists may grow before a
+// start refreshes them in the background; pre-flight re-reads what a batch
+// touches anyway, so the pickers can live with an hour-old list.
+const catalogMaxAge = time.Hour
+
+// refreshCatalog refreshes the lists older than maxAge (0: all of them, as
+// ctrl+r asks) in the background; the cached catalog stays on screen
+// (marked stale) until it lands.
+func (a *App) refreshCatalog(maxAge time.Duration) tea.Cmd {
 	svc, base := a.ctx.Service, a.base
 	return func() tea.Msg {
-		c, err := svc.RefreshCatalog(base)
+		c, err := svc.RefreshCatalogOlderThan(base, maxAge)
 		return catalogMsg{catalog: c, err: err}
 	}
 }
 
+// catalogArrived shows what a refresh brought, even a partial one: its
+// stale lists keep their cached entries and the badge says "stale".
 func (a *App) catalogArrived(m catalogMsg) tea.Cmd {
 	a.refreshing = false
+	var cmd tea.Cmd
+	if m.catalog != nil {
+		a.ctx.Catalog, a.ctx.CatalogStale = m.catalog, len(m.catalog.Stale) > 0
+		cmd = a.forward(common.CatalogUpdated{Catalog: m.catalog})
+	}
 	if m.err != nil {
-		return common.Error(fmt.Errorf("catalog refresh failed (showing the cached one): %w", m.err))
+		return tea.Batch(cmd, common.Error(fmt.Errorf("catalog refresh incomplete (showing what is known): %w", m.err)))
 	}
-	if m.catalog == nil {
-		return nil
-	}
-	a.ctx.Catalog, a.ctx.CatalogStale = m.catalog, false
-	return a.forward(common.CatalogUpdated{Catalog: m.catalog})
+	return cmd
 }
 
 // catalogAge renders the header's catalog badge.

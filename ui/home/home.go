@@ -135,7 +135,7 @@ func (m *Model) KeyMap() help.KeyMap {
 	return keys.Map{Short: short, Full: [][]key.Binding{
 		{keys.Up, keys.Down, openKey},
 		{newKey, importKey, renameKey, deleteKey},
-		{reconcileKey, keys.Help, keys.Quit},
+		{reconcileKey, keys.RefreshCatalog, keys.Help, keys.Quit},
 	}}
 }
 

@@ -11,6 +11,9 @@ var (
 	Quit = key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "save & quit"))
 	// Help toggles the full help (not while a text field has focus).
 	Help = key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help"))
+	// RefreshCatalog reads the account's lists from Zoom again now, whatever
+	// their age.
+	RefreshCatalog = key.NewBinding(key.WithKeys("ctrl+r"), key.WithHelp("ctrl+r", "refresh catalog"))
 )
 
 // Common screen keys.
