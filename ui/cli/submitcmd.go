@@ -49,11 +49,14 @@ func Submit(ctx context.Context, e *Env, refs []string, o SubmitOptions) int {
 		results []state.UserResult
 		lastErr error
 	)
+	// One run for all drafts: shared reads, and each next pre-flight
+	// overlapping the current POST.
+	run := svc.NewRun(drafts)
 	for i, d := range drafts {
 		fmt.Fprintf(e.Stderr, "batch %d of %d: %s (%d users)\n", i+1, len(drafts), d.Name, len(d.Users))
 		// Submit settles a batch of this draft left in flight and never
 		// sends a user an earlier run created, so running again resumes.
-		sub, err := svc.Submit(ctx, d, progressPrinter(e, d))
+		sub, err := run.Submit(ctx, i, progressPrinter(e, d))
 		var blocked *submit.BlockedError
 		switch {
 		case sub != nil:

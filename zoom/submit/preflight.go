@@ -41,9 +41,17 @@ func (s *Service) preflightForSubmit(ctx context.Context, d *state.Draft, body [
 		s.log.Info("reusing the pre-flight of the same body", "age", age)
 		return nil
 	}
-	problems, err := s.preflight(ctx, d, em)
+	problems, err, prefetched := runFrom(ctx).prefetchedFor(ctx, hash)
+	if !prefetched {
+		problems, err = s.preflight(ctx, d, em)
+	} else if err == nil {
+		emitPreflight(d, problems, em) // it ran ahead, unseen
+	}
 	if err != nil {
 		return err
+	}
+	if r := runFrom(ctx); r != nil {
+		problems = append(problems, r.againstSent(d)...)
 	}
 	if problems.Blocking() {
 		return &BlockedError{Problems: problems}
@@ -96,6 +104,9 @@ func (s *Service) preflight(ctx context.Context, d *state.Draft, em *emitter) (s
 		base = s.CachedCatalog()
 	}
 	pr := &preflightRun{s: s, d: d, base: base, fresh: fresh != nil}
+	if r := runFrom(ctx); r != nil {
+		pr.shared = &r.reads
+	}
 	live, extra, err := pr.read(ctx)
 	if err != nil {
 		return nil, err
@@ -105,10 +116,21 @@ func (s *Service) preflight(ctx context.Context, d *state.Draft, em *emitter) (s
 	problems = dedupeProblems(problems)
 	sort.SliceStable(problems, func(a, b int) bool { return problemOrder(problems[a]) < problemOrder(problems[b]) })
 	emitChecks(d, problems, em)
+	emitPreflightDone(problems, em)
+	return problems, nil
+}
+
+// emitPreflight reports a pre-flight that ran ahead of its draft's turn.
+func emitPreflight(d *state.Draft, problems state.Problems, em *emitter) {
+	em.emit(Event{Kind: PreflightStarted, User: -1, Message: fmt.Sprintf("checked %d user(s) ahead", len(d.Users))})
+	emitChecks(d, problems, em)
+	emitPreflightDone(problems, em)
+}
+
+func emitPreflightDone(problems state.Problems, em *emitter) {
 	errs := len(problems.Errors())
 	em.emit(Event{Kind: PreflightDone, User: -1, Status: map[bool]string{true: "blocked", false: "ok"}[errs > 0],
 		Message: fmt.Sprintf("%d error(s), %d warning(s)", errs, len(problems)-errs)})
-	return problems, nil
 }
 
 // problemOrder sorts draft-level problems first, then by user.

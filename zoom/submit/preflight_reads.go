@@ -17,10 +17,12 @@ import (
 // per run (read plans one goroutine per site and list); the per-user reads
 // go through a memo keyed by email, so a repeated address is read once.
 type preflightRun struct {
-	s     *Service
-	d     *state.Draft
-	base  *state.Catalog // cached catalog, may be nil
-	fresh bool           // base was refreshed in this run
+	s    *Service
+	d    *state.Draft
+	base *state.Catalog // cached catalog, may be nil
+	// shared, inside a Run, makes the reads every draft needs once.
+	shared *sharedReads
+	fresh  bool // base was refreshed in this run
 
 	mu     sync.Mutex
 	extra  state.Problems
@@ -98,9 +100,9 @@ func (pr *preflightRun) read(ctx context.Context) (*state.Catalog, state.Problem
 	for siteID, n := range needs {
 		switch {
 		case len(n.exts) == 0:
-		case sizes.listExtensions(siteID, len(n.exts)):
+		case sizes.listExtensions(siteID, pr.keysFor("ext", siteID, len(n.exts), sites, sitesKnown)):
 			g.Go(func() error {
-				v, err := pr.s.c.ListPhoneUsers(ctx, zoom.PhoneUserQuery{SiteID: siteID})
+				v, err := pr.listSitePhoneUsers(ctx, siteID)
 				if err != nil {
 					pr.readFailed(ctx, "phone users "+siteID, knownPhoneUsers, err)
 					return nil
@@ -115,7 +117,7 @@ func (pr *preflightRun) read(ctx context.Context) (*state.Catalog, state.Problem
 		}
 		if n.tpl {
 			g.Go(func() error {
-				v, err := pr.s.c.ListSettingTemplates(ctx, siteID)
+				v, err := pr.listTemplates(ctx, siteID)
 				if err != nil {
 					pr.readFailed(ctx, "templates "+siteID, knownTemplates, err)
 					return nil
@@ -128,13 +130,13 @@ func (pr *preflightRun) read(ctx context.Context) (*state.Catalog, state.Problem
 		}
 		switch {
 		case len(n.nums) == 0:
-		case sizes.listNumbers(siteID, len(n.nums)):
+		case sizes.listNumbers(siteID, pr.keysFor("num", siteID, len(n.nums), sites, sitesKnown)):
 			numbersTargetedOnly = false
 			if numbersFresh {
 				break
 			}
 			g.Go(func() error {
-				v, err := pr.s.c.ListUnassignedNumbers(ctx, siteID)
+				v, err := pr.listSiteNumbers(ctx, siteID)
 				if err != nil {
 					pr.readFailed(ctx, "numbers "+siteID, knownNumbers, err)
 					return nil
@@ -149,13 +151,13 @@ func (pr *preflightRun) read(ctx context.Context) (*state.Catalog, state.Problem
 		}
 	}
 	macs := draftMACs(pr.d)
-	devicesTargeted := len(macs) > 0 && !sizes.listDevices(len(macs))
+	devicesTargeted := len(macs) > 0 && !sizes.listDevices(pr.keysFor("mac", "", len(macs), sites, sitesKnown))
 	switch {
 	case devicesTargeted:
 		pr.readMACs(ctx, &g, targeted, macs)
 	case len(macs) > 0:
 		g.Go(func() error {
-			v, err := pr.s.allDevices(ctx)
+			v, err := pr.listAllDevices(ctx)
 			if err != nil {
 				pr.readFailed(ctx, "devices", knownDevices, err)
 				return nil
@@ -168,7 +170,7 @@ func (pr *preflightRun) read(ctx context.Context) (*state.Catalog, state.Problem
 	}
 	if anyPlan {
 		g.Go(func() error {
-			v, err := pr.s.c.ListCallingPlans(ctx)
+			v, err := pr.listPlans(ctx)
 			if err != nil {
 				pr.readFailed(ctx, "plans", knownPlans, err)
 				return nil
@@ -238,7 +240,7 @@ func (pr *preflightRun) sites(ctx context.Context, g *errgroup.Group) ([]state.S
 	if pr.base != nil && pr.base.Known[knownSites] {
 		return append([]state.Site(nil), pr.base.Sites...), true, extLen
 	}
-	zs, err := pr.s.c.ListSites(ctx)
+	zs, err := pr.listSites(ctx)
 	if err != nil {
 		pr.readFailed(ctx, "sites", knownSites, err)
 		return nil, false, extLen
@@ -255,7 +257,7 @@ func (pr *preflightRun) sites(ctx context.Context, g *errgroup.Group) ([]state.S
 			continue
 		}
 		g.Go(func() error {
-			full, err := pr.s.c.GetSite(ctx, z.ID)
+			full, err := pr.getSite(ctx, z.ID)
 			if err != nil {
 				pr.readFailed(ctx, "site "+z.Name, knownSites, err)
 				return nil

@@ -1,0 +1,73 @@
+package submit
+
+import (
+	"context"
+
+	"zpadd/state"
+	"zpadd/zoom"
+)
+
+// The pre-flight's reads that a Run shares between its drafts: inside a
+// run each is made once (by the first draft that needs it), outside a run
+// straight through.
+
+func (pr *preflightRun) listSites(ctx context.Context) ([]zoom.Site, error) {
+	if sh := pr.shared; sh != nil {
+		return sh.sites.get("", func() ([]zoom.Site, error) { return pr.s.c.ListSites(ctx) })
+	}
+	return pr.s.c.ListSites(ctx)
+}
+
+func (pr *preflightRun) getSite(ctx context.Context, id string) (*zoom.Site, error) {
+	if sh := pr.shared; sh != nil {
+		return sh.site.get(id, func() (*zoom.Site, error) { return pr.s.c.GetSite(ctx, id) })
+	}
+	return pr.s.c.GetSite(ctx, id)
+}
+
+func (pr *preflightRun) listTemplates(ctx context.Context, siteID string) ([]zoom.SettingTemplate, error) {
+	if sh := pr.shared; sh != nil {
+		return sh.templates.get(siteID, func() ([]zoom.SettingTemplate, error) { return pr.s.c.ListSettingTemplates(ctx, siteID) })
+	}
+	return pr.s.c.ListSettingTemplates(ctx, siteID)
+}
+
+func (pr *preflightRun) listPlans(ctx context.Context) ([]zoom.CallingPlan, error) {
+	if sh := pr.shared; sh != nil {
+		return sh.plans.get("", func() ([]zoom.CallingPlan, error) { return pr.s.c.ListCallingPlans(ctx) })
+	}
+	return pr.s.c.ListCallingPlans(ctx)
+}
+
+func (pr *preflightRun) listSitePhoneUsers(ctx context.Context, siteID string) ([]zoom.PhoneUser, error) {
+	read := func() ([]zoom.PhoneUser, error) {
+		return pr.s.c.ListPhoneUsers(ctx, zoom.PhoneUserQuery{SiteID: siteID})
+	}
+	if sh := pr.shared; sh != nil {
+		return sh.sitePhoneUsers.get(siteID, read)
+	}
+	return read()
+}
+
+func (pr *preflightRun) listSiteNumbers(ctx context.Context, siteID string) ([]zoom.PhoneNumber, error) {
+	if sh := pr.shared; sh != nil {
+		return sh.siteNumbers.get(siteID, func() ([]zoom.PhoneNumber, error) { return pr.s.c.ListUnassignedNumbers(ctx, siteID) })
+	}
+	return pr.s.c.ListUnassignedNumbers(ctx, siteID)
+}
+
+func (pr *preflightRun) listAllDevices(ctx context.Context) ([]state.Device, error) {
+	if sh := pr.shared; sh != nil {
+		return sh.devices.get("", func() ([]state.Device, error) { return pr.s.allDevices(ctx) })
+	}
+	return pr.s.allDevices(ctx)
+}
+
+// keysFor is how many targeted reads of this kind a whole list read saves:
+// the draft's own count, or in a run the whole run's.
+func (pr *preflightRun) keysFor(kind, siteID string, draftCount int, sites []state.Site, sitesKnown bool) int {
+	if sh := pr.shared; sh != nil {
+		return max(draftCount, sh.runCount(kind, siteID, sites, sitesKnown))
+	}
+	return draftCount
+}
