@@ -70,7 +70,7 @@ func (o *Options) apply(item string) error {
 		return nil
 	}
 	if !hasValue {
-		return fmt.Errorf("unknown behaviour (known: %s, latency=, post-delay=, token-ttl=, device-online-after=, seed=, fail=, limits=, large=, numbers=, phone-users=, devices=)", strings.Join(flagNames(), ", "))
+		return fmt.Errorf("unknown behaviour (known: %s, latency=, post-delay=, token-ttl=, device-online-after=, seed=, fail=, limits=, large=, numbers=, phone-users=, devices=, users=)", strings.Join(flagNames(), ", "))
 	}
 	switch name {
 	case "latency", "post-delay", "token-ttl", "device-online-after":
@@ -88,7 +88,7 @@ func (o *Options) apply(item string) error {
 		default:
 			o.DeviceOnlineAfter = d
 		}
-	case "large", "numbers", "phone-users", "devices":
+	case "large", "numbers", "phone-users", "devices", "users":
 		n, err := strconv.Atoi(value)
 		if err != nil || n < 0 || n > 1_000_000 {
 			return fmt.Errorf("%s=%q: want a count from 0 to 1000000", name, value)
@@ -100,6 +100,8 @@ func (o *Options) apply(item string) error {
 			o.Size.Numbers = n
 		case "phone-users":
 			o.Size.PhoneUsers = n
+		case "users":
+			o.Size.Users = n
 		default:
 			o.Size.Devices = n
 		}

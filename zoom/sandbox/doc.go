@@ -45,7 +45,8 @@
 //	                       Retry-After: 1 (limits=business for Business+)
 //	large=N                a large account: N more numbers over the sites, N/2
 //	                       phone users (one number each), N/5 desk phones;
-//	                       numbers=, phone-users=, devices= set each count
+//	                       numbers=, phone-users=, devices= set each count;
+//	                       users=N adds N active users without Zoom Phone
 //	fail=KIND[@METHOD:PATH]  a scripted fault, consumed once, in order; default
 //	                       target POST:/phone/users/batch. KIND: 429 (Retry-After
 //	                       seconds), 429-date, 429-iso, 429-none, 429-validation,

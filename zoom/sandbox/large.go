@@ -11,9 +11,11 @@ import (
 // phones) can be measured and tested: Numbers more phone numbers spread
 // over the sites, PhoneUsers more phone users (each with an account user,
 // an extension and one of the new numbers), Devices more desk phones (the
-// first ones assigned to the new phone users, one each).
+// first ones assigned to the new phone users, one each), Users more active
+// account users without Zoom Phone (new00001@large.example.com…), ready to
+// be added in a benchmark's batches.
 type Size struct {
-	Numbers, PhoneUsers, Devices int
+	Numbers, PhoneUsers, Devices, Users int
 }
 
 // LargeSize is the account that large=N asks for: N numbers, a phone user
@@ -23,7 +25,7 @@ func LargeSize(numbers int) Size {
 	return Size{Numbers: numbers, PhoneUsers: numbers / 2, Devices: numbers / 5}
 }
 
-func (z Size) zero() bool { return z.Numbers == 0 && z.PhoneUsers == 0 && z.Devices == 0 }
+func (z Size) zero() bool { return z == Size{} }
 
 // largeRanges are number blocks apart from the standard seed's, one per
 // site in seed order, each wide enough for any size asked.
@@ -103,6 +105,10 @@ func (w *world) grow(z Size) error {
 		w.addPhoneUser(pu)
 		newPhoneUsers = append(newPhoneUsers, pu)
 		k++
+	}
+	for k := range z.Users {
+		w.addUser(&accountUser{ID: w.ids.next("user"), Email: fmt.Sprintf("new%05d@large.example.com", k+1), FirstName: "New",
+			LastName: fmt.Sprintf("%05d", k+1), Status: "active", Type: 2, Dept: "Operations", Timezone: "UTC", CreatedAt: created})
 	}
 	// Desk phones: Yealink T46S under a prefix the standard seed does not
 	// use, assigned to the new phone users first.
