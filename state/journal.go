@@ -22,6 +22,7 @@ type Journal struct {
 	lockPath string
 	now      func() time.Time
 	mu       sync.Mutex
+	cache    journalCache // records read so far (journal_cache.go)
 }
 
 // Intent is a batch about to be sent: the exact body and its sha256.

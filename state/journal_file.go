@@ -1,12 +1,9 @@
 package state
 
 import (
-	"bufio"
-	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -118,35 +115,4 @@ func endsTorn(f *os.File) (bool, error) {
 		return false, err
 	}
 	return last[0] != '\n', nil
-}
-
-// read returns every record that parses, in file order. Lines that do not
-// parse (a torn last line from a crash) are skipped: a torn intent was never
-// fully written, so its request was never sent.
-func (j *Journal) read() ([]journalRecord, error) {
-	f, err := os.Open(j.path)
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil, nil
-	}
-	if err != nil {
-		return nil, fmt.Errorf("cannot read journal %s: %w", j.path, err)
-	}
-	defer f.Close()
-	var recs []journalRecord
-	r := bufio.NewReader(f)
-	for {
-		line, err := r.ReadBytes('\n')
-		if line = bytes.TrimSpace(line); len(line) > 0 {
-			var rec journalRecord
-			if json.Unmarshal(line, &rec) == nil {
-				recs = append(recs, rec)
-			}
-		}
-		if errors.Is(err, io.EOF) {
-			return recs, nil
-		}
-		if err != nil {
-			return nil, fmt.Errorf("cannot read journal %s: %w", j.path, err)
-		}
-	}
 }

@@ -110,6 +110,12 @@ func (w *world) grow(z Size) error {
 		w.addUser(&accountUser{ID: w.ids.next("user"), Email: fmt.Sprintf("new%05d@large.example.com", k+1), FirstName: "New",
 			LastName: fmt.Sprintf("%05d", k+1), Status: "active", Type: 2, Dept: "Operations", Timezone: "UTC", CreatedAt: created})
 	}
+	// Licences: a large account holds a calling plan for each phone user
+	// and for each user waiting to be added (US/CA Unlimited, type 200).
+	if p := w.planByType(200); p != nil {
+		p.Subscribed += z.PhoneUsers + z.Users
+		p.Assigned += z.PhoneUsers
+	}
 	// Desk phones: Yealink T46S under a prefix the standard seed does not
 	// use, assigned to the new phone users first.
 	for k := range z.Devices {

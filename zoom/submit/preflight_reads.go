@@ -96,6 +96,8 @@ func (pr *preflightRun) read(ctx context.Context) (*state.Catalog, state.Problem
 		plans              []zoom.CallingPlan
 		resMu              sync.Mutex
 		devicesOK, plansOK bool
+		plansTakenSince    []state.User // in a run: sent after the shared plans read
+		plansSentAt        int          // in a run: the sent users those plans account for
 	)
 	for siteID, n := range needs {
 		switch {
@@ -170,13 +172,13 @@ func (pr *preflightRun) read(ctx context.Context) (*state.Catalog, state.Problem
 	}
 	if anyPlan {
 		g.Go(func() error {
-			v, err := pr.listPlans(ctx)
+			v, since, sentAt, err := pr.listPlans(ctx)
 			if err != nil {
 				pr.readFailed(ctx, "plans", knownPlans, err)
 				return nil
 			}
 			resMu.Lock()
-			plans, plansOK = v, true
+			plans, plansOK, plansTakenSince, plansSentAt = v, true, since, sentAt
 			resMu.Unlock()
 			return nil
 		})
@@ -206,7 +208,11 @@ func (pr *preflightRun) read(ctx context.Context) (*state.Catalog, state.Problem
 		for _, p := range plans {
 			live.Plans = append(live.Plans, planOf(p))
 		}
+		takeLicences(live.Plans, plansTakenSince)
 		live.Known[knownPlans] = true
+		if pr.shared != nil {
+			pr.shared.run.notePlans(pr.d, live.Plans, plansSentAt)
+		}
 	}
 	if len(siteTemplates) > 0 {
 		live.Templates = keepOtherSites(live.Templates, siteTemplates, func(t state.Template) string { return t.SiteID })

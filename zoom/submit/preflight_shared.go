@@ -32,11 +32,21 @@ func (pr *preflightRun) listTemplates(ctx context.Context, siteID string) ([]zoo
 	return pr.s.c.ListSettingTemplates(ctx, siteID)
 }
 
-func (pr *preflightRun) listPlans(ctx context.Context) ([]zoom.CallingPlan, error) {
+// listPlans reads the calling plans; in a run it also returns the users
+// sent since that one read, whose licences are no longer available, and
+// the run's sent count those include (for Run.licenceProblems).
+func (pr *preflightRun) listPlans(ctx context.Context) ([]zoom.CallingPlan, []state.User, int, error) {
 	if sh := pr.shared; sh != nil {
-		return sh.plans.get("", func() ([]zoom.CallingPlan, error) { return pr.s.c.ListCallingPlans(ctx) })
+		sp, err := sh.plans.get("", func() (sharedPlans, error) {
+			n := sh.run.sentCount()
+			ps, err := pr.s.c.ListCallingPlans(ctx)
+			return sharedPlans{plans: ps, sentBefore: n}, err
+		})
+		since := sh.run.sentSince(sp.sentBefore)
+		return sp.plans, since, sp.sentBefore + len(since), err
 	}
-	return pr.s.c.ListCallingPlans(ctx)
+	ps, err := pr.s.c.ListCallingPlans(ctx)
+	return ps, nil, 0, err
 }
 
 func (pr *preflightRun) listSitePhoneUsers(ctx context.Context, siteID string) ([]zoom.PhoneUser, error) {

@@ -28,6 +28,63 @@ type Run struct {
 	prefetch map[int]*prefetched // by draft index
 	sent     []state.User        // users this run sent whose creation is not ruled out
 	dup      map[string]bool     // draft ids given more than once: not prefetched
+	plansOf  map[*state.Draft]planNote
+}
+
+// planNote is the plan availability a draft's pre-flight checked against,
+// and how many of the run's sent users it had already counted.
+type planNote struct {
+	plans  []state.Plan
+	sentAt int
+}
+
+// notePlans records what d's pre-flight knew of the licences.
+func (r *Run) notePlans(d *state.Draft, plans []state.Plan, sentAt int) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.plansOf == nil {
+		r.plansOf = map[*state.Draft]planNote{}
+	}
+	r.plansOf[d] = planNote{plans: append([]state.Plan(nil), plans...), sentAt: sentAt}
+}
+
+// licenceProblems reports the plans d needs more of than are left once the
+// users the run sent after d's pre-flight read them are counted.
+func (r *Run) licenceProblems(d *state.Draft) state.Problems {
+	r.mu.Lock()
+	note, ok := r.plansOf[d]
+	r.mu.Unlock()
+	if !ok {
+		return nil
+	}
+	since := r.sentSince(note.sentAt)
+	if len(since) == 0 {
+		return nil
+	}
+	takeLicences(note.plans, since)
+	need := map[string]int{}
+	for _, u := range d.Users {
+		for _, name := range u.CallingPlans {
+			need[strings.ToLower(strings.TrimSpace(name))]++
+		}
+	}
+	var out state.Problems
+	for i, u := range d.Users {
+		for k, name := range u.CallingPlans {
+			key := strings.ToLower(strings.TrimSpace(name))
+			left, known := 0, false
+			for _, p := range note.plans {
+				if strings.EqualFold(p.ShortName, key) || strings.EqualFold(p.Name, key) {
+					left, known = left+p.Available, true
+				}
+			}
+			if known && need[key] > left {
+				out = append(out, state.Problem{User: i, Email: u.Email, Field: fmt.Sprintf("calling_plans[%d]", k), Severity: state.Error,
+					Message: fmt.Sprintf("%d user(s) need %s but only %d licence(s) are left after the earlier batches of this run", need[key], name, max(left, 0))})
+			}
+		}
+	}
+	return out
 }
 
 // prefetched is a pre-flight started ahead of its draft's turn.
@@ -144,6 +201,7 @@ func (r *Run) againstSent(d *state.Draft) state.Problems {
 	if len(sent) == 0 {
 		return nil
 	}
+	out := r.licenceProblems(d)
 	emails, exts, numbers, macs := map[string]bool{}, map[string]bool{}, map[string]bool{}, map[string]bool{}
 	for _, u := range sent {
 		emails[state.EmailKey(u.Email)] = true
@@ -157,7 +215,6 @@ func (r *Run) againstSent(d *state.Draft) state.Problems {
 			macs[bareMAC(p.MAC)] = true
 		}
 	}
-	var out state.Problems
 	add := func(i int, u state.User, field, msg string) {
 		out = append(out, state.Problem{User: i, Email: u.Email, Field: field, Severity: state.Error, Message: msg})
 	}
@@ -197,7 +254,7 @@ type sharedReads struct {
 	sites          memo[[]zoom.Site]
 	site           memo[*zoom.Site]
 	templates      memo[[]zoom.SettingTemplate]
-	plans          memo[[]zoom.CallingPlan]
+	plans          memo[sharedPlans]
 	sitePhoneUsers memo[[]zoom.PhoneUser]
 	siteNumbers    memo[[]zoom.PhoneNumber]
 	devices        memo[[]state.Device]
@@ -252,4 +309,44 @@ func (sr *sharedReads) runCount(kind, siteID string, sites []state.Site, sitesKn
 	}
 	sr.counts[key] = len(seen)
 	return len(seen)
+}
+
+// sharedPlans is the run's one read of the calling plans, with how many
+// users the run had sent when it was made: the users sent after it took
+// licences the read still counts as available.
+type sharedPlans struct {
+	plans      []zoom.CallingPlan
+	sentBefore int
+}
+
+// sentSince returns the users the run sent after the first n.
+func (r *Run) sentSince(n int) []state.User {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if n >= len(r.sent) {
+		return nil
+	}
+	return append([]state.User(nil), r.sent[n:]...)
+}
+
+func (r *Run) sentCount() int {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return len(r.sent)
+}
+
+// takeLicences counts the licences the users took out of plans' available
+// ones, so a later draft of the run is checked against what is left.
+func takeLicences(plans []state.Plan, users []state.User) {
+	for _, u := range users {
+		for _, name := range u.CallingPlans {
+			for i := range plans {
+				if strings.EqualFold(plans[i].ShortName, strings.TrimSpace(name)) || strings.EqualFold(plans[i].Name, strings.TrimSpace(name)) {
+					plans[i].Available--
+					plans[i].Assigned++
+					break
+				}
+			}
+		}
+	}
 }

@@ -78,3 +78,37 @@ func TestRunBlocksAClashWithAnEarlierDraftOfTheRun(t *testing.T) {
 		t.Errorf("POSTs = %d, want 1", n)
 	}
 }
+
+// The run reads the plans once, before its earlier drafts take licences:
+// a later draft is checked against what those drafts left. Global Select
+// has 9 free licences in the standard seed; two drafts of 5 need 10.
+func TestRunCountsLicencesTakenByEarlierDrafts(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t, sandbox.Options{}, Options{})
+	all := mainSiteDraft(t, e.refresh(), 10)
+	for i := range all.Users {
+		all.Users[i].CallingPlans = []string{"Global Select"}
+	}
+	drafts := splitDraft(all, 5)
+	run := e.svc.NewRun(drafts)
+	sub, err := run.Submit(context.Background(), 0, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	requireAll(t, sub, StatusCreated)
+	_, err = run.Submit(context.Background(), 1, nil)
+	var blocked *BlockedError
+	if !errors.As(err, &blocked) {
+		t.Fatalf("second draft: err = %v, want blocked for want of licences", err)
+	}
+	found := false
+	for _, p := range blocked.Problems {
+		found = found || strings.HasPrefix(p.Field, "calling_plans")
+	}
+	if !found {
+		t.Errorf("no calling-plan problem: %v", blocked.Problems)
+	}
+	if n := e.posts(); n != 1 {
+		t.Errorf("POSTs = %d, want 1", n)
+	}
+}

@@ -1,0 +1,106 @@
+package state
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"sync"
+)
+
+// journalCache keeps the records already read from the journal, so each
+// read parses only the lines appended since (by this process or another):
+// the journal is append-only, and Home, every submit and every reconcile
+// read it. A file that shrank or was replaced is read again from the start.
+type journalCache struct {
+	mu      sync.Mutex
+	info    fs.FileInfo // of the file as last read
+	offset  int64       // bytes consumed: up to the end of the last whole line
+	records []journalRecord
+}
+
+// read returns every record that parses, in file order. Lines that do not
+// parse (a torn line from a crash) are skipped: a torn intent was never
+// fully written, so its request was never sent.
+func (j *Journal) read() ([]journalRecord, error) {
+	c := &j.cache
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	f, err := os.Open(j.path)
+	if errors.Is(err, fs.ErrNotExist) {
+		c.reset()
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("cannot read journal %s: %w", j.path, err)
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return nil, fmt.Errorf("cannot read journal %s: %w", j.path, err)
+	}
+	if c.info == nil || !os.SameFile(c.info, info) || info.Size() < c.offset {
+		c.reset()
+	}
+	if info.Size() > c.offset {
+		if _, err := f.Seek(c.offset, io.SeekStart); err != nil {
+			return nil, fmt.Errorf("cannot read journal %s: %w", j.path, err)
+		}
+		tail, err := io.ReadAll(f)
+		if err != nil {
+			return nil, fmt.Errorf("cannot read journal %s: %w", j.path, err)
+		}
+		// Only whole lines are consumed: a line still being written (or
+		// torn by a crash and later ended by the next append) is read when
+		// it ends.
+		end := bytes.LastIndexByte(tail, '\n') + 1
+		for _, line := range bytes.Split(tail[:end], []byte{'\n'}) {
+			if line = bytes.TrimSpace(line); len(line) > 0 {
+				var rec journalRecord
+				if json.Unmarshal(line, &rec) == nil {
+					c.records = append(c.records, rec)
+				}
+			}
+		}
+		c.offset += int64(end)
+		if end < len(tail) {
+			// A last line without its newline: parse it for this read only
+			// (a finished write that lost its newline still counts).
+			var rec journalRecord
+			if json.Unmarshal(bytes.TrimSpace(tail[end:]), &rec) == nil {
+				out := cloneRecords(c.records)
+				c.info = info
+				return append(out, rec), nil
+			}
+		}
+	}
+	c.info = info
+	return cloneRecords(c.records), nil
+}
+
+func (c *journalCache) reset() { c.info, c.offset, c.records = nil, 0, nil }
+
+// cloneRecords copies the records so callers can change what they get
+// without changing the cache.
+func cloneRecords(recs []journalRecord) []journalRecord {
+	out := make([]journalRecord, len(recs))
+	for i, r := range recs {
+		out[i] = r
+		if r.Outcome != nil {
+			sub := *r.Outcome
+			sub.Results = append([]UserResult(nil), sub.Results...)
+			for k := range sub.Results {
+				sub.Results[k].Checks = append([]Check(nil), sub.Results[k].Checks...)
+			}
+			out[i].Outcome = &sub
+		}
+		if r.Intent != nil {
+			in := *r.Intent
+			out[i].Intent = &in
+		}
+	}
+	return out
+}
