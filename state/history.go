@@ -82,11 +82,11 @@ func (j *Journal) History() ([]Submission, error) {
 			continue
 		}
 		if i, ok := latest[r.Outcome.ID]; ok {
-			out[i] = *r.Outcome
+			out[i] = cloneSubmission(*r.Outcome)
 			continue
 		}
 		latest[r.Outcome.ID] = len(out)
-		out = append(out, *r.Outcome)
+		out = append(out, cloneSubmission(*r.Outcome))
 	}
 	sort.SliceStable(out, func(a, b int) bool { return submissionTime(out[a]).After(submissionTime(out[b])) })
 	return out, nil

@@ -71,36 +71,25 @@ func (j *Journal) read() ([]journalRecord, error) {
 			// (a finished write that lost its newline still counts).
 			var rec journalRecord
 			if json.Unmarshal(bytes.TrimSpace(tail[end:]), &rec) == nil {
-				out := cloneRecords(c.records)
 				c.info = info
-				return append(out, rec), nil
+				return append(c.records[:len(c.records):len(c.records)], rec), nil
 			}
 		}
 	}
 	c.info = info
-	return cloneRecords(c.records), nil
+	// The records are shared with the cache: readers only look, and History
+	// copies what it hands out (cloneSubmission).
+	return c.records[:len(c.records):len(c.records)], nil
 }
 
 func (c *journalCache) reset() { c.info, c.offset, c.records = nil, 0, nil }
 
-// cloneRecords copies the records so callers can change what they get
-// without changing the cache.
-func cloneRecords(recs []journalRecord) []journalRecord {
-	out := make([]journalRecord, len(recs))
-	for i, r := range recs {
-		out[i] = r
-		if r.Outcome != nil {
-			sub := *r.Outcome
-			sub.Results = append([]UserResult(nil), sub.Results...)
-			for k := range sub.Results {
-				sub.Results[k].Checks = append([]Check(nil), sub.Results[k].Checks...)
-			}
-			out[i].Outcome = &sub
-		}
-		if r.Intent != nil {
-			in := *r.Intent
-			out[i].Intent = &in
-		}
+// cloneSubmission copies a submission with its results and checks, so a
+// caller can change what it gets without changing the journal's cache.
+func cloneSubmission(sub Submission) Submission {
+	sub.Results = append([]UserResult(nil), sub.Results...)
+	for k := range sub.Results {
+		sub.Results[k].Checks = append([]Check(nil), sub.Results[k].Checks...)
 	}
-	return out
+	return sub
 }

@@ -104,6 +104,16 @@ func (s *Store) List() (drafts []DraftInfo, movedAside []string, err error) {
 	if err != nil {
 		return nil, nil, fmt.Errorf("cannot list drafts in %s: %w", s.dir, err)
 	}
+	byName := make(map[string]fs.DirEntry, len(entries))
+	for _, e := range entries {
+		byName[e.Name()] = e
+	}
+	idx, next, indexChanged := s.loadIndex(), map[string]draftIndexEntry{}, false
+	defer func() {
+		if indexChanged || len(next) != len(idx.Entries) {
+			s.saveIndex(draftIndex{Entries: next})
+		}
+	}()
 	for _, e := range entries {
 		name := e.Name()
 		if e.IsDir() || strings.HasPrefix(name, ".") || !strings.HasSuffix(name, draftExt) {
@@ -111,6 +121,13 @@ func (s *Store) List() (drafts []DraftInfo, movedAside []string, err error) {
 		}
 		id := strings.TrimSuffix(name, draftExt)
 		path := filepath.Join(s.dir, name)
+		size, mod, okD := fileStamp(byName, name)
+		stSize, stMod, okS := fileStamp(byName, id+statusExt)
+		if info, ok := idx.fromIndex(id, size, mod, stSize, stMod); ok && okD && okS {
+			drafts = append(drafts, info)
+			next[id] = idx.Entries[id]
+			continue
+		}
 		raw, err := os.ReadFile(path)
 		if errors.Is(err, fs.ErrNotExist) {
 			continue // deleted by another zpadd meanwhile
@@ -132,9 +149,11 @@ func (s *Store) List() (drafts []DraftInfo, movedAside []string, err error) {
 			}
 			continue
 		}
-		drafts = append(drafts, DraftInfo{
-			ID: id, Name: d.Name, Users: len(d.Users), Updated: d.Updated, Status: s.status(id),
-		})
+		info := DraftInfo{ID: id, Name: d.Name, Users: len(d.Users), Updated: d.Updated, Status: s.status(id)}
+		drafts = append(drafts, info)
+		if okD && okS && size == int64(len(raw)) {
+			next[id], indexChanged = draftIndexEntry{Info: info, Size: size, ModTime: mod, StatusSize: stSize, StatusMTime: stMod}, true
+		}
 	}
 	sort.SliceStable(drafts, func(i, j int) bool {
 		if !drafts[i].Updated.Equal(drafts[j].Updated) {

@@ -62,21 +62,36 @@ func sizesOf(c *state.Catalog) listSizes {
 	return z
 }
 
+// unknownListPages is the size assumed of a list never read: 50 pages
+// (5,000 phone users or numbers at a site, 15,000 desk phones). Fewer
+// targeted reads than that are the safer bet; a run of many drafts with
+// more keys than that reads the list.
+const unknownListPages = 50
+
+// cheaper reports whether a list of this many pages (when known) costs
+// fewer requests than this many targeted reads.
+func cheaper(known bool, pages, targeted int) bool {
+	if !known {
+		return targeted > unknownListPages
+	}
+	return pages < targeted
+}
+
 // listExtensions says whether reading the site's whole phone-user list
 // costs fewer requests than one keyword read per extension.
 func (z listSizes) listExtensions(siteID string, exts int) bool {
-	return z.phoneUsersKnown && pagesFor(z.phoneUsersAt[siteID], phoneUsersPage) < exts
+	return cheaper(z.phoneUsersKnown, pagesFor(z.phoneUsersAt[siteID], phoneUsersPage), exts)
 }
 
 // listNumbers says the same of the site's unassigned numbers.
 func (z listSizes) listNumbers(siteID string, numbers int) bool {
-	return z.numbersKnown && pagesFor(z.numbersAt[siteID], numbersPage) < numbers
+	return cheaper(z.numbersKnown, pagesFor(z.numbersAt[siteID], numbersPage), numbers)
 }
 
 // listDevices says the same of the account's desk phones: a MAC costs two
 // keyword reads (Zoom's list needs type=assigned or type=unassigned).
 func (z listSizes) listDevices(macs int) bool {
-	return z.devicesKnown && pagesFor(z.assignedDevices, devicesPage)+pagesFor(z.unassignedDevices, devicesPage) < 2*macs
+	return cheaper(z.devicesKnown, pagesFor(z.assignedDevices, devicesPage)+pagesFor(z.unassignedDevices, devicesPage), 2*macs)
 }
 
 // targetedReads gathers what the keyword and by-number reads found, to be

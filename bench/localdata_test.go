@@ -1,0 +1,116 @@
+//go:build unix
+
+package bench
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"zpadd/state"
+)
+
+// seedLargeHome fills home with n drafts of 10 users and a journal of n
+// finished batches: a helpdesk's year of use.
+func seedLargeHome(b *testing.B, dir string, n int) {
+	b.Helper()
+	home := state.HomeUnder(dir)
+	if err := home.Ensure(); err != nil {
+		b.Fatal(err)
+	}
+	store, err := state.OpenStore(home)
+	if err != nil {
+		b.Fatal(err)
+	}
+	j, err := state.OpenJournal(home)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for i := range n {
+		d := state.NewDraft(fmt.Sprintf("batch %04d", i), state.Defaults{SiteName: "Main Site"})
+		for k := range 10 {
+			if _, err := d.AddUser(fmt.Sprintf("user%04d.%d@example.com", i, k)); err != nil {
+				b.Fatal(err)
+			}
+		}
+		if err := store.Save(d); err != nil {
+			b.Fatal(err)
+		}
+		in, err := j.Begin(d.ID, d.Name, []byte(`{"users":[]}`))
+		if err != nil {
+			b.Fatal(err)
+		}
+		var res []state.UserResult
+		for _, u := range d.Users {
+			res = append(res, state.UserResult{Email: u.Email, Status: state.ResultCreated, ID: "x"})
+		}
+		if err := j.Finish(in.ID, state.Submission{Results: res}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	// The drafts were saved earlier, not in the last seconds (a start
+	// trusts its index only for files older than a coarse clock's tick).
+	old := time.Now().Add(-time.Hour)
+	files, _ := os.ReadDir(store.Dir())
+	for _, f := range files {
+		_ = os.Chtimes(filepath.Join(store.Dir(), f.Name()), old, old)
+	}
+}
+
+// BenchmarkHomeData1000 is what Home reads at start with 1,000 drafts and
+// a 1,000-batch journal: the draft list, the history and the unfinished
+// intents, as a new process reads them.
+func BenchmarkHomeData1000(b *testing.B) {
+	dir := b.TempDir()
+	seedLargeHome(b, dir, 1000)
+	home := state.HomeUnder(dir)
+	b.ResetTimer()
+	for range b.N {
+		store, err := state.OpenStore(home)
+		if err != nil {
+			b.Fatal(err)
+		}
+		j, err := state.OpenJournal(home)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if ds, _, err := store.List(); err != nil || len(ds) != 1000 {
+			b.Fatalf("list: %d drafts, %v", len(ds), err)
+		}
+		if h, err := j.History(); err != nil || len(h) != 1000 {
+			b.Fatalf("history: %d, %v", len(h), err)
+		}
+		if _, err := j.Unfinished(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkFirstFrame1000Drafts is BenchmarkFirstFrame with 1,000 drafts
+// and a 1,000-batch journal (the goal: first frame within 100 ms).
+//
+//	go test -run '^$' -bench FirstFrame1000 -benchtime 10x ./bench
+func BenchmarkFirstFrame1000Drafts(b *testing.B) {
+	dir := b.TempDir()
+	bin := buildBinary(b, dir)
+	home := filepath.Join(dir, "home")
+	seedLargeHome(b, home, 1000)
+	warmCatalogCache(b, bin, home)
+	env := benchEnv(home)
+	times := make([]time.Duration, 0, b.N)
+	b.ResetTimer()
+	for range b.N {
+		f, s := timeToText(b, bin, env, homeText, "--sandbox")
+		b.StopTimer()
+		times = append(times, f.after)
+		if !strings.Contains(f.text, "batch 0999") && !strings.Contains(f.text, "batch") {
+			b.Errorf("the first frame lists no draft\n%s", f.text)
+		}
+		s.quit(b)
+		b.StartTimer()
+	}
+	reportPercentiles(b, times)
+}
