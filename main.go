@@ -209,7 +209,10 @@ func sandboxCmd() *cobra.Command {
 			"  refuse-ten                            a batch of exactly 10 is refused\n" +
 			"  latency=DUR  post-delay=DUR  token-ttl=DUR  device-online-after=DUR\n" +
 			"  fail=KIND[@METHOD:PATH]               one scripted fault: 429, 429-date, 429-iso, 429-none,\n" +
-			"                                        429-validation, drop, 503-json, 503-html, 503-empty",
+			"                                        429-validation, drop, 503-json, 503-html, 503-empty\n" +
+			"  zoom-limits | limits=business         Zoom's per-label quotas over a sliding second (429)\n" +
+			"  large=N | numbers=N,phone-users=N,devices=N,users=N\n" +
+			"                                        a large account: N numbers, N/2 phone users, N/5 phones",
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if behave == "" {
