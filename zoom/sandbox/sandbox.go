@@ -159,9 +159,16 @@ func (w *statusWriter) Write(b []byte) (int, error) {
 
 // ServeHTTP answers POST /oauth/token and the /v2 endpoints.
 func (s *Sandbox) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	arrived := time.Now() // before waiting for the lock a slow handler may hold
 	s.mu.Lock()
 	opts := s.opts
 	start := opts.now()
+	if opts.Now == nil {
+		// Zoom counts a request when it arrives, not when this simulator
+		// gets round to it: requests queued behind a long page would
+		// otherwise bunch up and look like a burst.
+		start = arrived
+	}
 	// Zoom counts a request as it arrives; one refused for the rate leaves
 	// the scripted faults for the next.
 	admitted := s.limits.admit(r.Method, r.URL.Path, start)

@@ -81,3 +81,44 @@ func (pr *preflightRun) keysFor(kind, siteID string, draftCount int, sites []sta
 	}
 	return draftCount
 }
+
+// accountPhoneUsersCheaper says whether, in a run, reading the account's
+// whole phone-user list once costs fewer requests than a read per user of
+// the run (the list is assumed unknownListPages long when never read).
+func (pr *preflightRun) accountPhoneUsersCheaper() bool {
+	sh := pr.shared
+	if sh == nil {
+		return false
+	}
+	z := sizesOf(pr.base)
+	pages := unknownListPages
+	if z.phoneUsersKnown {
+		total := 0
+		for _, n := range z.phoneUsersAt {
+			total += n
+		}
+		pages = pagesFor(total, phoneUsersPage)
+	}
+	return pages < sh.runUsers()
+}
+
+func (pr *preflightRun) listAccountPhoneUsers(ctx context.Context) ([]zoom.PhoneUser, error) {
+	return pr.shared.sitePhoneUsers.get("\x00account", func() ([]zoom.PhoneUser, error) {
+		return pr.s.c.ListPhoneUsers(ctx, zoom.PhoneUserQuery{})
+	})
+}
+
+// useAccountPhoneUsers answers the per-user reads and the draft's sites'
+// phone users from the account's list.
+func (pr *preflightRun) useAccountPhoneUsers(all []zoom.PhoneUser, bySite map[string][]zoom.PhoneUser) {
+	byEmail := make(map[string]*zoom.PhoneUser, len(all))
+	for i := range all {
+		byEmail[state.EmailKey(all[i].Email)] = &all[i]
+		site := all[i].SiteRefID()
+		bySite[site] = append(bySite[site], all[i])
+	}
+	for _, u := range pr.d.Users {
+		key := state.EmailKey(u.Email)
+		_, _ = pr.phoneUsers.get(key, func() (*zoom.PhoneUser, error) { return byEmail[key], nil })
+	}
+}

@@ -350,3 +350,25 @@ func takeLicences(plans []state.Plan, users []state.User) {
 		}
 	}
 }
+
+// runUsers is how many distinct users the run's drafts hold.
+func (sr *sharedReads) runUsers() int {
+	sr.countMu.Lock()
+	defer sr.countMu.Unlock()
+	if n, ok := sr.counts["users"]; ok {
+		return n
+	}
+	if sr.counts == nil {
+		sr.counts = map[string]int{}
+	}
+	seen := map[string]bool{}
+	for _, d := range sr.run.drafts {
+		if d != nil {
+			for _, u := range d.Users {
+				seen[state.EmailKey(u.Email)] = true
+			}
+		}
+	}
+	sr.counts["users"] = len(seen)
+	return len(seen)
+}

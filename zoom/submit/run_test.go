@@ -46,6 +46,15 @@ func TestRunSharesReadsAcrossDrafts(t *testing.T) {
 			t.Errorf("%s: %d reads in the run, want 1", k, n)
 		}
 	}
+	// The account's phone users (one page here) are read once for the nine
+	// users' "already a phone user?" and extension checks; the per-user
+	// reads left are verification's, one per created user.
+	if n := after.Requests["GET /phone/users"] - before.Requests["GET /phone/users"]; n != 1 {
+		t.Errorf("phone-user list reads = %d, want 1", n)
+	}
+	if n := after.Requests["GET /phone/users/{userId}"] - before.Requests["GET /phone/users/{userId}"]; n != 9 {
+		t.Errorf("per-user phone-user reads = %d, want 9 (verification only)", n)
+	}
 }
 
 // The next draft's pre-flight runs before the current POST, so it cannot
@@ -110,5 +119,33 @@ func TestRunCountsLicencesTakenByEarlierDrafts(t *testing.T) {
 	}
 	if n := e.posts(); n != 1 {
 		t.Errorf("POSTs = %d, want 1", n)
+	}
+}
+
+// In a run the account's phone-user list stands in for the per-user
+// reads: an existing phone user in a later draft is still found.
+func TestRunFindsExistingPhoneUserFromTheAccountList(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t, sandbox.Options{}, Options{})
+	drafts := splitDraft(mainSiteDraft(t, e.refresh(), 4), 2)
+	drafts[1].Users[1].Email = "alice.johnson@example.com" // a phone user in the seed
+	run := e.svc.NewRun(drafts)
+	if _, err := run.Submit(context.Background(), 0, nil); err != nil {
+		t.Fatal(err)
+	}
+	_, err := run.Submit(context.Background(), 1, nil)
+	var blocked *BlockedError
+	if !errors.As(err, &blocked) {
+		t.Fatalf("second draft: err = %v, want blocked", err)
+	}
+	found := false
+	for _, p := range blocked.Problems {
+		found = found || (p.User == 1 && p.Field == "email" && p.Severity == state.Error)
+	}
+	if !found {
+		t.Errorf("the existing phone user was not reported: %v", blocked.Problems)
+	}
+	if n := e.c.Stats().Requests["GET /phone/users/{userId}"]; n != 2 {
+		t.Errorf("per-user phone-user reads = %d, want 2 (verification of draft 1 only)", n)
 	}
 }
