@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"encoding/json"
 	"strings"
 	"testing"
 
@@ -67,5 +68,35 @@ func TestSubmitJSONReportsTheEmergencyAddressAsACheck(t *testing.T) {
 	}
 	if !strings.Contains(te.stderr.String(), "follow-up grace.wilson@example.com: emergency address: set and read back") {
 		t.Errorf("no live follow-up line on stderr:\n%s", te.stderr)
+	}
+}
+
+// zpadd devices lists each desk phone of a submitted draft with Zoom's
+// provisioning type and URL, and refuses a draft never submitted.
+func TestDevicesListsProvisioningOfASubmittedDraft(t *testing.T) {
+	te := newTestEnv(t, sandbox.Options{DeviceOnlineAfter: -1})
+	ids := te.importClean(t, "grace.wilson", "henry.moore")
+	if code := Devices(context.Background(), te.Env, ids[0], true); code != ExitInvalid {
+		t.Fatalf("devices before submit: exit %d, want %d", code, ExitInvalid)
+	}
+	te.reset()
+	if code := Submit(context.Background(), te.Env, ids, SubmitOptions{Yes: true, JSON: true}); code != ExitOK {
+		t.Fatalf("submit exit %d: %s", code, te.stderr)
+	}
+	te.reset()
+	if code := Devices(context.Background(), te.Env, ids[0], true); code != ExitOK {
+		t.Fatalf("devices exit %d: %s", code, te.stderr)
+	}
+	var got []deviceJSON
+	if err := json.Unmarshal(te.stdout.Bytes(), &got); err != nil || len(got) != 2 {
+		t.Fatalf("devices --json (%v): %s", err, te.stdout)
+	}
+	for _, d := range got {
+		if d.Status != "offline" || d.ProvisioningType != "ztp" || d.ProvisioningURL == "" || d.DeviceID == "" || d.Hint == "" {
+			t.Errorf("device %+v", d)
+		}
+	}
+	if te.posts() != 1 {
+		t.Errorf("POSTs = %d, want 1", te.posts())
 	}
 }
