@@ -3,7 +3,6 @@ package state
 import (
 	"errors"
 	"fmt"
-	"strings"
 	"time"
 )
 
@@ -122,16 +121,4 @@ func LatestFollowUp(states []FollowUpState, email, kind string) *FollowUpState {
 		}
 	}
 	return nil
-}
-
-// PendingFollowUps counts the follow-ups of a draft whose outcome is not
-// known (no outcome, or unknown): what a crash or a lost answer left.
-func PendingFollowUps(states []FollowUpState) int {
-	n := 0
-	for _, s := range states {
-		if s.Outcome == nil || strings.EqualFold(s.Outcome.Status, FollowUpUnknown) {
-			n++
-		}
-	}
-	return n
 }

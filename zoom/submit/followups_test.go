@@ -300,3 +300,41 @@ func TestFollowUpUnknownAddressSendsNothing(t *testing.T) {
 		t.Errorf("check %+v, PATCHes %d; want a failure naming the address and no PATCH", c, patches(e))
 	}
 }
+
+// After a crash between the batch and its follow-ups, the home screen's
+// question "is anything left?" is answered from disk alone, and finishing
+// sends only the follow-ups, after which nothing is left.
+func TestPendingFollowUpsAreFoundWithoutRequestsAndFinished(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t, sandbox.Options{}, Options{})
+	cat := e.refresh()
+	d := mainSiteDraft(t, cat, 3)
+	clean := mainSiteDraft(t, cat, 1)
+	clean.Users[0].Email = "noah.roy@example.com" // another draft, no address
+	d.Users[1].EmergencyAddress = addrJersey
+	d.Users[2].EmergencyAddress = addrMainDefault // the default: no follow-up
+	if _, err := e.svc.send(context.Background(), d, newEmitter(nil)); err != nil {
+		t.Fatal(err)
+	}
+	before := len(e.sb.Requests())
+	pending := e.svc.PendingFollowUps([]*state.Draft{clean, d})
+	if len(pending) != 1 || pending[0].ID != d.ID {
+		t.Fatalf("pending = %v, want the crashed draft only", pending)
+	}
+	if n := len(e.sb.Requests()) - before; n != 0 {
+		t.Errorf("finding pending follow-ups made %d requests", n)
+	}
+	sub, err := e.svc.FinishFollowUps(context.Background(), d, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if e.posts() != 1 || patches(e) != 1 {
+		t.Errorf("POSTs %d PATCHes %d, want 1 and 1", e.posts(), patches(e))
+	}
+	if c, _ := checkOf(sub.Results[1], CheckEmergencyAddress); !c.OK {
+		t.Errorf("check %+v", c)
+	}
+	if left := e.svc.PendingFollowUps([]*state.Draft{d}); len(left) != 0 {
+		t.Errorf("still pending after finishing: %v", left)
+	}
+}
