@@ -24,3 +24,11 @@ func addressMark(c *state.Catalog, value string) string {
 	}
 	return "⌂ " + ansi.Truncate(text, 18, "…")
 }
+
+// markWidth is the room a mark takes after the user's name ("" takes none).
+func markWidth(mark string) int {
+	if mark == "" {
+		return 0
+	}
+	return 2 + ansi.StringWidth(mark)
+}

@@ -71,7 +71,7 @@ func (m *Model) columns(w int) columns {
 	var want wants
 	for i, u := range m.ctx.Draft.Users {
 		ps := m.problems.ForUser(i)
-		want.user = max(want.user, ansi.StringWidth(userCell(u)))
+		want.user = max(want.user, ansi.StringWidth(userCell(u))+markWidth(addressMark(m.ctx.Catalog, u.EmergencyAddress)))
 		want.numbers = max(want.numbers, ansi.StringWidth(numbersCell(u)))
 		want.statusWide = max(want.statusWide, ansi.StringWidth("✗ "+statusText(ps, true)))
 		want.statusShort = max(want.statusShort, ansi.StringWidth("✗ "+statusText(ps, false)))

@@ -105,6 +105,10 @@ func (m *Model) deviceKey(k tea.KeyPressMsg) (tea.Cmd, bool) {
 		switch {
 		case !ok || ph.Device == "":
 			p.note = "this phone is not on the account yet: nothing to reboot"
+		case m.liveStatus(ph) != "online":
+			// Zoom reboots only an online phone (it refuses with 400 and
+			// the HEAVY request is spent): say so without asking it.
+			p.note = "Zoom reboots only an online phone, and this one is " + m.liveStatus(ph) + ": " + submit.OfflineHint(ph)
 		case p.busy:
 			p.note = "waiting for Zoom's answer to the last command"
 		default:
@@ -113,7 +117,7 @@ func (m *Model) deviceKey(k tea.KeyPressMsg) (tea.Cmd, bool) {
 		return nil, true
 	case key.Matches(k, resyncKey):
 		if next := m.ctx.Service.NextResync(); !next.IsZero() {
-			p.note = "resync refused: Zoom takes one every 15 minutes; " + countdown(next, m.ctx.Time())
+			p.note = "resync refused: Zoom takes one every 15 minutes (countdown above)"
 			return m.tickCountdown(), true
 		}
 		if _, ok := p.selected(); !ok {
@@ -244,8 +248,13 @@ func (m *Model) deviceLines() []string {
 		}
 		status := m.liveStatus(ph)
 		line := mark + common.Pad(name, 18) + " " + state.FormatMAC(ph.MAC, ":") + "  " + common.Pad(ph.Model, 8) + " " + common.Pad(phoneStatus(st, status), 10) +
-			" " + common.Pad(dashText(ph.Type), 9) + " " + st.Muted.Render(dashText(ph.URL))
+			" " + st.Muted.Render("provisioning ") + dashText(ph.Type)
 		out = append(out, line)
+		if i == p.cursor && ph.URL != "" {
+			// On a line of its own, whole: it may have to be typed into
+			// the phone.
+			out = append(out, "     "+st.Muted.Render("URL ")+ph.URL)
+		}
 		switch {
 		case ph.Error != "":
 			out = append(out, "     "+st.Err.Render(ph.Error))
@@ -261,9 +270,9 @@ func (m *Model) deviceLines() []string {
 	switch {
 	case p.confirm == "reboot":
 		ph, _ := p.selected()
-		out = append(out, " "+st.Warn.Render(fmt.Sprintf("Reboot %s (%s)? y sends it · any other key keeps it", state.FormatMAC(ph.MAC, ":"), ph.Model)))
+		out = append(out, " "+st.Warn.Render(fmt.Sprintf("Reboot %s (%s)? y sends it · other keys keep it", state.FormatMAC(ph.MAC, ":"), ph.Model)))
 	case p.confirm == "resync":
-		out = append(out, " "+st.Warn.Render("Resync every online phone of this site? Zoom takes one per 15 minutes. y sends it · any other key keeps it"))
+		out = append(out, " "+st.Warn.Render("Resync this site's online phones (one per 15 min)? y sends it · other keys keep it"))
 	case p.note != "":
 		out = append(out, " "+st.Status.Render(p.note))
 	}

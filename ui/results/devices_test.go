@@ -54,7 +54,30 @@ func TestProvisioningPanelRebootsAndResyncsOnceEachAfterAsking(t *testing.T) {
 	}
 	l.send(keyPress('s'))
 	v = l.view()
-	if syncs() != 1 || !strings.Contains(v, "resync refused") || !strings.Contains(v, "next in 1") {
+	if syncs() != 1 || !strings.Contains(v, "resync refused") || !strings.Contains(v, "(next in 1") {
 		t.Fatalf("second resync: %d requests, screen:\n%s", syncs(), v)
+	}
+}
+
+// An offline phone is not sent to Zoom for a reboot (Zoom refuses it and
+// the HEAVY request is spent): the screen says why and what to check.
+func TestRebootOfAnOfflinePhoneIsExplainedNotSent(t *testing.T) {
+	w := newWorld(t, sandbox.Options{DeviceOnlineAfter: -1})
+	w.ctx.Draft = cartDraft(t)
+	l := newLoop(t, New(w.ctx, common.Navigate{To: common.ResultsScreen}))
+	m := l.screen.(*Model)
+	l.until("the submit to finish", func() bool { return m.prog.finished })
+	l.send(keyPress('p'))
+	l.until("the phones' provisioning", func() bool { return !m.dev.loading && len(m.dev.list) == 3 })
+	if v := l.view(); !strings.Contains(v, "URL https://provision.sandbox.zpadd.invalid/yealink/t46s") {
+		t.Fatalf("the selected phone's URL is not shown whole:\n%s", v)
+	}
+	l.send(keyPress('b'))
+	v := l.view()
+	if !strings.Contains(v, "Zoom reboots only an online phone") || !strings.Contains(v, "MAC on the phone's label") || strings.Contains(v, "y sends it") {
+		t.Fatalf("screen:\n%s", v)
+	}
+	if n := w.sb.CountRequests("POST", "/v2/phone/devices/"); n != 0 {
+		t.Errorf("%d device commands sent", n)
 	}
 }
