@@ -67,7 +67,11 @@
 // Yealink", "London Polycom", "Tokyo Yealink", "Cisco MPP Default",
 // "AudioCodes Standard"; 60 account users (active, inactive, pending; names
 // such as José Núñez, Zoë Clarke, Łukasz Kowalski, 山田太郎); 14 phone users
-// and 11 desk phones.
+// and 11 desk phones; 10 emergency addresses, one default per site (Main
+// Site: 350 Fifth Avenue Floor 1 is the default, Floor 8, 85 Jay Street
+// Brooklyn and 30 Montgomery Street Jersey City the others). Desk phones
+// provision by ZTP (Yealink, Poly, AudioCodes), assisted (Cisco) or by hand
+// (the rest), with a sandbox provisioning URL.
 //
 // Active users free to add (none is a phone user yet), all @example.com:
 //

@@ -338,3 +338,52 @@ func TestPendingFollowUpsAreFoundWithoutRequestsAndFinished(t *testing.T) {
 		t.Errorf("still pending after finishing: %v", left)
 	}
 }
+
+// Ten users, ten addresses other than the default: ten PATCHes, each read
+// back, through the client's limiter. The sandbox does not enforce Zoom's
+// quotas, so the test measures the busiest second of the phone LIGHT
+// label (where the PATCH and the user reads sit) from the sandbox's log.
+func TestFollowUpsTenAddressesStayWithinTheLimiter(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t, sandbox.Options{}, Options{})
+	cat := e.refresh()
+	d := mainSiteDraft(t, cat, 10)
+	for i := range d.Users {
+		d.Users[i].EmergencyAddress = []string{addrMainFloor8, addrBrooklyn, addrJersey}[i%3]
+	}
+	start := len(e.sb.Requests())
+	sub, err := e.svc.Submit(context.Background(), d, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	requireAll(t, sub, StatusCreated)
+	if patches(e) != 10 {
+		t.Errorf("PATCHes = %d, want 10", patches(e))
+	}
+	for _, r := range sub.Results {
+		if c, _ := checkOf(r, CheckEmergencyAddress); !c.OK || !strings.Contains(c.Detail, "read back") {
+			t.Errorf("%s: %+v", r.Email, c)
+		}
+	}
+	reqs := e.sb.Requests()[start:]
+	var light []int64
+	for _, r := range reqs {
+		if r.Status == http.StatusTooManyRequests {
+			t.Errorf("429 on %s %s", r.Method, r.Path)
+		}
+		if (r.Method == http.MethodPatch || r.Method == http.MethodGet) && strings.HasPrefix(r.Path, "/v2/phone/users/") {
+			light = append(light, r.Time.UnixNano())
+		}
+	}
+	busiest := 0
+	for i := range light {
+		n := 0
+		for _, t2 := range light[i:] {
+			if t2-light[i] < int64(1e9) {
+				n++
+			}
+		}
+		busiest = max(busiest, n)
+	}
+	t.Logf("%d requests for the batch with 10 addresses; busiest second of phone-light user calls: %d (Pro quota 20/s)", len(reqs), busiest)
+}
