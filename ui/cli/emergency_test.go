@@ -100,3 +100,26 @@ func TestDevicesListsProvisioningOfASubmittedDraft(t *testing.T) {
 		t.Errorf("POSTs = %d, want 1", te.posts())
 	}
 }
+
+// --dry-run still sends nothing and says which follow-ups would come.
+func TestDryRunNamesTheFollowUps(t *testing.T) {
+	te := newTestEnv(t, sandbox.Options{})
+	in := "email,extension_number,site_name,calling_plans,emergency_address\n" +
+		"grace.wilson@example.com,1201,Main Site,US/CA Unlimited,EAmain0Brooklyn000002\n" +
+		"henry.moore@example.com,1202,Main Site,US/CA Unlimited,\n"
+	if code := Import(te.Env, writeCSV(t, in)); code != ExitOK {
+		t.Fatal(te.stderr)
+	}
+	id := strings.Fields(te.stdout.String())[0]
+	te.reset()
+	if code := Submit(context.Background(), te.Env, []string{id}, SubmitOptions{DryRun: true}); code != ExitOK {
+		t.Fatalf("exit %d: %s", code, te.stderr)
+	}
+	if !strings.Contains(te.stderr.String(), "PATCH /phone/users/{userId}") || !strings.Contains(te.stderr.String(), "grace.wilson@example.com") ||
+		strings.Contains(te.stderr.String(), "henry.moore@example.com (each") {
+		t.Errorf("stderr does not name the follow-up:\n%s", te.stderr)
+	}
+	if n := len(te.sb.Requests()); n != 0 {
+		t.Errorf("dry run made %d requests", n)
+	}
+}

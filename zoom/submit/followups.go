@@ -178,7 +178,9 @@ func (s *Service) sendEmergencyAddress(ctx context.Context, d *state.Draft, sub 
 				s.finishFollowUp(f.ID, state.FollowUpDone, "answered 204, read back", false)
 				return readBackCheck(addr), true
 			case readBackLacks:
-				s.finishFollowUp(f.ID, state.FollowUpDone, "answered 204, but the read-back shows another address", false)
+				// Left unknown, so the next submit reads it back again
+				// rather than trusting the 204.
+				s.finishFollowUp(f.ID, state.FollowUpUnknown, "answered 204, but the read-back shows another address", false)
 				return state.Check{Name: CheckEmergencyAddress, Detail: fmt.Sprintf("Zoom accepted %q but reads back another address", addr.OneLine())}, true
 			}
 			s.finishFollowUp(f.ID, state.FollowUpDone, "answered 204; the read-back failed", false)
