@@ -12,7 +12,14 @@ import (
 // addEmergencyAddress Light, updateUserProfile LIGHT, getADevice LIGHT,
 // rebootPhoneDevice Heavy, syncPhoneDevice Heavy). They share the client's
 // limiters with every other call, so a batch and its follow-ups together
-// stay within the account's quotas.
+// stay within the account's quotas. Scopes (classic / granular), from the
+// same document, for a doctor or a Marketplace set-up:
+//
+//	GET /phone/emergency_addresses      phone:read:admin  / phone:read:list_emergency_addresses:admin
+//	PATCH /phone/users/{userId}         phone:write:admin / phone:update:user:admin
+//	GET /phone/devices/{deviceId}       phone:read:admin  / phone:read:device:admin
+//	POST /phone/devices/{id}/reboot     phone:write:admin / phone:write:reboot_device:admin
+//	POST /phone/devices/sync            phone:write:admin / phone:write:sync_device:admin
 var (
 	routeEmergencyAddresses = route{http.MethodGet, "/phone/emergency_addresses", phoneMedium}
 	routeUpdatePhoneUser    = route{http.MethodPatch, "/phone/users/{userId}", phoneLight}

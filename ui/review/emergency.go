@@ -34,5 +34,9 @@ func (m *Model) addressLines() string {
 	if len(others) > 0 {
 		head += fmt.Sprintf(" · %d set after the batch (one request each):", len(others))
 	}
-	return st.Muted.Render(head) + "\n" + st.Muted.Render(strings.Join(others, "\n"))
+	out := st.Muted.Render(head)
+	for _, o := range others {
+		out += "\n" + st.Muted.Render(o)
+	}
+	return out
 }

@@ -67,6 +67,7 @@ func (m *Model) View() string {
 		p := m.items[m.cursor]
 		b.WriteString("\n" + m.detail(p))
 	}
+	b.WriteString("\n\n" + m.addressLines())
 	return common.Fit(b.String(), m.width, m.height)
 }
 
