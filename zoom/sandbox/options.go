@@ -93,6 +93,11 @@ type Options struct {
 	// PhoneNotSetUp answers every /v2/phone call with 403, as Zoom does when
 	// Zoom Phone is not set up on the account.
 	PhoneNotSetUp bool
+
+	// RefuseFollowUp answers every PATCH /phone/users/{userId} that sets an
+	// emergency address with 400/300 naming emergency_address_id, so the
+	// follow-up after a batch fails while the users stay created.
+	RefuseFollowUp bool
 }
 
 func (o Options) now() time.Time {

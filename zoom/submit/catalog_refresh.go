@@ -29,7 +29,8 @@ const listSite = "site" // GetSite's details: extension length, country
 
 // RefreshCatalog reads every list from Zoom (ctrl+r): sites (each with
 // GetSite, its setting templates and its unassigned numbers), calling
-// plans, provision templates, registered desk phones and phone users,
+// plans, provision templates, registered desk phones, phone users and
+// emergency addresses,
 // concurrently within the client's rate limits. The result is cached on
 // disk and kept for the run. A list that could not be read keeps its
 // cached entries, is named in Stale, and its error is returned alongside
@@ -55,7 +56,7 @@ func CatalogNeedsRefresh(c *state.Catalog, maxAge time.Duration, now time.Time) 
 		age, ok := c.ListAge(key, now)
 		return !ok || age >= maxAge
 	}
-	for _, l := range []string{knownSites, knownPlans, knownProvisionTemplates, knownDevices, knownPhoneUsers} {
+	for _, l := range []string{knownSites, knownPlans, knownProvisionTemplates, knownDevices, knownPhoneUsers, knownEmergencyAddresses} {
 		if old(l) {
 			return true
 		}
@@ -150,6 +151,7 @@ func (s *Service) refreshCatalog(ctx context.Context, maxAge time.Duration) (*st
 	g.Go(func() error { r.provisionTemplates(ctx); return nil })
 	g.Go(func() error { r.devices(ctx); return nil })
 	g.Go(func() error { r.phoneUsers(ctx); return nil })
+	g.Go(func() error { r.emergencyAddresses(ctx); return nil })
 	_ = g.Wait()
 
 	c := r.c
@@ -273,6 +275,21 @@ func (r *catalogRefresh) phoneUsers(ctx context.Context) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	r.c.PhoneUsers, r.c.Known[knownPhoneUsers] = pick(fresh, got, prevItems(r.prev, func(c *state.Catalog) []state.PhoneUser { return c.PhoneUsers }, "", nil), r.prev, knownPhoneUsers, err == nil && read)
+}
+
+func (r *catalogRefresh) emergencyAddresses(ctx context.Context) {
+	read := r.due(knownEmergencyAddresses)
+	var got []state.EmergencyAddress
+	var err error
+	if read {
+		r.begin()
+		got, err = r.s.emergencyAddresses(ctx)
+	}
+	fresh := r.settle(knownEmergencyAddresses, knownEmergencyAddresses, "emergency addresses", read, err, len(got))
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.c.EmergencyAddresses, r.c.Known[knownEmergencyAddresses] = pick(fresh, got,
+		prevItems(r.prev, func(c *state.Catalog) []state.EmergencyAddress { return c.EmergencyAddresses }, "", nil), r.prev, knownEmergencyAddresses, err == nil && read)
 }
 
 // pick chooses the fresh or the cached items and whether the list is

@@ -258,6 +258,7 @@ func (pr *preflightRun) read(ctx context.Context) (*state.Catalog, state.Problem
 		pr.useAccountPhoneUsers(allPhoneUsers, sitePhoneUsers)
 	}
 	pr.overlayPhoneUsers(live, sitePhoneUsers)
+	pr.readEmergencyAddresses(ctx, live)
 	return live, pr.extra, nil
 }
 
@@ -462,6 +463,7 @@ func cloneCatalog(c *state.Catalog) *state.Catalog {
 	out.ProvisionTemplates = append([]state.ProvisionTemplate(nil), c.ProvisionTemplates...)
 	out.Devices = append([]state.Device(nil), c.Devices...)
 	out.PhoneUsers = append([]state.PhoneUser(nil), c.PhoneUsers...)
+	out.EmergencyAddresses = append([]state.EmergencyAddress(nil), c.EmergencyAddresses...)
 	for k, v := range c.Known {
 		out.Known[k] = v
 	}
