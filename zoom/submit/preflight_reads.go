@@ -69,9 +69,9 @@ func (pr *preflightRun) read(ctx context.Context) (*state.Catalog, state.Problem
 		}
 	}
 	sites, sitesKnown, extLen := pr.sites(ctx, &g)
-	if pr.fatal != nil {
-		_ = g.Wait()
-		return nil, nil, pr.fatal
+	if err := pr.fatalErr(); err != nil {
+		_ = g.Wait() // the per-user reads already started
+		return nil, nil, err
 	}
 	// Which sites the draft's users are at, and what each site needs read.
 	type need struct {
@@ -391,6 +391,13 @@ func (pr *preflightRun) readFailed(ctx context.Context, what, known string, err 
 	}
 	pr.extra = append(pr.extra, state.Problem{User: -1, Severity: state.Warning,
 		Message: fmt.Sprintf("could not read %s from Zoom (%v): that check was skipped; Zoom checks again on submit", what, err)})
+}
+
+// fatalErr is the fatal error so far; reads still running may set it.
+func (pr *preflightRun) fatalErr() error {
+	pr.mu.Lock()
+	defer pr.mu.Unlock()
+	return pr.fatal
 }
 
 func (pr *preflightRun) problem(p state.Problem) {
