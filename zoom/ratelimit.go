@@ -94,6 +94,8 @@ type slidingWindow struct {
 
 	mu    sync.Mutex
 	slots []time.Time // the last n reserved slots, a ring; oldest at next
+	seq   []uint64    // which reservation holds each ring entry
+	count uint64      // reservations so far
 	next  int
 	last  time.Time // the latest slot reserved, so slots never go back in time
 }
@@ -105,7 +107,7 @@ func newSlidingWindow(n int, window time.Duration, now func() time.Time, sleep s
 	if sleep == nil {
 		sleep = sleepCtx
 	}
-	return &slidingWindow{n: n, window: window, now: now, sleep: sleep, slots: make([]time.Time, max(n, 0))}
+	return &slidingWindow{n: n, window: window, now: now, sleep: sleep, slots: make([]time.Time, max(n, 0)), seq: make([]uint64, max(n, 0))}
 }
 
 // Limit is how many requests the window lets through per window.
@@ -113,6 +115,13 @@ func (w *slidingWindow) Limit() int { return w.n }
 
 // reserve books the next slot and returns it.
 func (w *slidingWindow) reserve() time.Time {
+	slot, _, _ := w.reserveAt()
+	return slot
+}
+
+// reserveAt books the next slot and says where it is kept, so a waiter
+// that wakes late can record when it really started.
+func (w *slidingWindow) reserveAt() (time.Time, int, uint64) {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	slot := w.now()
@@ -123,10 +132,27 @@ func (w *slidingWindow) reserve() time.Time {
 	if oldest := w.slots[w.next]; !oldest.IsZero() && slot.Before(oldest.Add(w.window)) {
 		slot = oldest.Add(w.window)
 	}
-	w.slots[w.next] = slot
+	idx := w.next
+	w.count++
+	w.slots[idx], w.seq[idx] = slot, w.count
 	w.next = (w.next + 1) % w.n
 	w.last = slot
-	return slot
+	return slot, idx, w.count
+}
+
+// started records that the reservation seq really started at t, later
+// than its slot (a busy machine wakes sleepers late): the slots booked
+// after it then count from the real start, so late starts cannot bunch up
+// into a burst.
+func (w *slidingWindow) started(idx int, seq uint64, t time.Time) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.seq[idx] == seq && t.After(w.slots[idx]) {
+		w.slots[idx] = t
+		if t.After(w.last) {
+			w.last = t
+		}
+	}
 }
 
 // Wait blocks until the request may start. A request whose ctx ends while
@@ -138,9 +164,12 @@ func (w *slidingWindow) Wait(ctx context.Context) error {
 	if w.n <= 0 {
 		return nil // unlimited (tests that are not about pacing)
 	}
-	slot := w.reserve()
+	slot, idx, seq := w.reserveAt()
 	if d := slot.Sub(w.now()); d > 0 {
-		return w.sleep(ctx, d)
+		if err := w.sleep(ctx, d); err != nil {
+			return err
+		}
 	}
+	w.started(idx, seq, w.now())
 	return nil
 }

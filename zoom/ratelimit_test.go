@@ -203,3 +203,26 @@ func TestRateShareOutOfRangeRefused(t *testing.T) {
 		t.Errorf("ZPADD_RATE_SHARE=50%% read as %v, want 0.5", got)
 	}
 }
+
+// A waiter that wakes late (a busy machine) is counted from when it really
+// started, so the ones after it cannot bunch up with it into a burst.
+func TestSlidingWindowCountsLateStartsAsTheyHappen(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	clk := &fakeClock{t: time.Unix(1_700_000_000, 0)}
+	oversleep := func(_ context.Context, d time.Duration) error {
+		clk.advance(d + time.Duration(rng.IntN(400))*time.Millisecond)
+		return nil
+	}
+	w := newSlidingWindow(8, time.Second, clk.now, oversleep)
+	var starts []time.Time
+	for range 500 {
+		if rng.IntN(3) == 0 {
+			clk.advance(time.Duration(rng.IntN(300)) * time.Millisecond)
+		}
+		_ = w.Wait(context.Background())
+		starts = append(starts, clk.now())
+	}
+	if got := maxInAnyWindow(starts, time.Second); got > 8 {
+		t.Errorf("%d requests really started within one second, want at most 8", got)
+	}
+}
