@@ -132,12 +132,15 @@ func (e *transportError) Unwrap() error { return e.err }
 // Zoom did not act on a request it could not authenticate.
 func (c *Client) attempt(ctx context.Context, cl call, u string, payload []byte, isRetry bool) ([]byte, error) {
 	for renewed := false; ; renewed = true {
-		if err := c.limits[cl.label].Wait(ctx); err != nil {
-			return nil, &NotSentError{Err: fmt.Errorf("zoom: %s: waiting for the %s rate limit: %w", cl.key(), cl.label, err)}
-		}
+		// The token first, the rate slot last: a slot taken before a slow
+		// token fetch would be spent late, together with the slots after
+		// it, as a burst over the quota.
 		tok, err := c.token(ctx)
 		if err != nil {
 			return nil, &NotSentError{Err: err}
+		}
+		if err := c.limits[cl.label].Wait(ctx); err != nil {
+			return nil, &NotSentError{Err: fmt.Errorf("zoom: %s: waiting for the %s rate limit: %w", cl.key(), cl.label, err)}
 		}
 		body, err := c.roundTrip(ctx, cl, u, payload, tok, isRetry || renewed)
 		var ze *Error

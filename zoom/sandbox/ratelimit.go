@@ -36,6 +36,8 @@ func routeLabel(method, path string) string {
 		return "phone-medium"
 	case len(parts) == 3 && parts[1] == "users" && parts[2] == "batch" && method == http.MethodPost:
 		return "phone-medium"
+	case parts[1] == "devices" && method == http.MethodPost: // reboot, sync
+		return "phone-heavy"
 	}
 	return "phone-light" // one item by id: GET /phone/sites/{id}, /phone/users/{id}
 }

@@ -60,6 +60,8 @@ func TestRouteLabelsFollowZoomDocs(t *testing.T) {
 		"GET /v2/phone/sites/abc":           "phone-light",
 		"GET /v2/users/a@b.c":               "main-light",
 		"POST /oauth/token":                 "",
+		"POST /v2/phone/devices/abc/reboot": "phone-heavy",
+		"POST /v2/phone/devices/sync":       "phone-heavy",
 	}
 	for k, want := range cases {
 		var m, p string
