@@ -55,6 +55,8 @@ var flagBehaviours = map[string]func(*Options){
 	"full-extensions":      func(o *Options) { o.FullExtensions = true },
 	"api-url":              func(o *Options) { o.APIURL = true },
 	"phone-not-set-up":     func(o *Options) { o.PhoneNotSetUp = true },
+	"terse-errors":         func(o *Options) { o.TerseErrors = true },
+	"overstated-200":       func(o *Options) { o.OverstatedSuccess = true },
 }
 
 func (o *Options) apply(item string) error {

@@ -86,6 +86,15 @@ type Options struct {
 	// PhoneNotSetUp answers every /v2/phone call with 403, as Zoom does when
 	// Zoom Phone is not set up on the account.
 	PhoneNotSetUp bool
+
+	// The switches below play how real Zoom answers (zoom-api.md §11).
+
+	// TerseErrors names plain fields in the batch's validation errors
+	// ("extension_number"), without the user index (§11.4).
+	TerseErrors bool
+	// OverstatedSuccess answers a batch with 200 (not 201) naming every user
+	// as created, including those it refused.
+	OverstatedSuccess bool
 }
 
 func (o Options) now() time.Time {

@@ -260,6 +260,10 @@ func (pr *preflightRun) checkAccountUser(ctx context.Context, i int, u state.Use
 	case zoom.IsNotFound(err):
 		pr.problem(state.Problem{User: i, Email: u.Email, Field: "email", Severity: state.Error,
 			Message: "no Zoom user has this email: create the user in Zoom (or fix the address) first"})
+	case zoom.IsInvitationExpired(err):
+		// 400/1120 (zoom-api.md §11.4): blocks like an inactive user.
+		pr.problem(state.Problem{User: i, Email: u.Email, Field: "email", Severity: state.Error,
+			Message: "the Zoom user's invitation has expired: invite the user again in Zoom and have them accept it first"})
 	case err != nil:
 		pr.readFailed(ctx, "user "+u.Email, "", err)
 	case !zu.Active():
