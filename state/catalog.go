@@ -66,6 +66,8 @@ type Number struct {
 	Number   string `json:"number"`
 	SiteID   string `json:"site_id,omitempty"`
 	Assigned bool   `json:"assigned,omitempty"`
+	// Pending: being ported in (zoom-api.md §11.3); listed, not assignable.
+	Pending bool `json:"pending,omitempty"`
 }
 
 // ProvisionTemplate is an account-wide desk-phone provision template.

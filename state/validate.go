@@ -216,6 +216,8 @@ func (v *validator) numberRules(i int, u User, site *Site) {
 			v.add(i, field, Error, "%s is not a phone number of this account: only the account's unassigned numbers can be given", e164)
 		case num.Assigned:
 			v.add(i, field, Error, "%s is already assigned: choose an unassigned number", e164)
+		case num.Pending:
+			v.add(i, field, Error, "%s is pending (still being ported to Zoom) and cannot be assigned until the port completes: choose another number", e164)
 		case site != nil && num.SiteID != "" && num.SiteID != site.ID:
 			v.add(i, field, Error, "%s belongs to site %q, not the user's site %q", e164, v.idx.siteName(num.SiteID), site.Name)
 		}

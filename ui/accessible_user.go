@@ -236,7 +236,7 @@ func freeNumbers(cat *state.Catalog, u *state.User, n int) []string {
 	}
 	var out []string
 	for _, num := range cat.Numbers {
-		if num.Assigned || (siteID != "" && num.SiteID != "" && num.SiteID != siteID) {
+		if num.Assigned || num.Pending || (siteID != "" && num.SiteID != "" && num.SiteID != siteID) {
 			continue
 		}
 		if out = append(out, common.PhoneLabel(num.Number)); len(out) == n {

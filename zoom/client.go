@@ -39,6 +39,8 @@ type Client struct {
 	statsMu sync.Mutex
 	stats   Stats
 
+	numbers numbersChoice // which number list answers (numbers.go)
+
 	// Test knobs, unexported so only this package's tests change them.
 	retry   retryPolicy
 	maxBody int64

@@ -15,7 +15,8 @@ import (
 // The sandbox answers every read zpadd uses, and a batch add, in the shapes
 // of Zoom's published schema, so code tested against it meets real Zoom.
 func TestSandboxResponsesConformToZoomSchema(t *testing.T) {
-	sb := sandbox.New(sandbox.Options{})
+	// Pending numbers on, so both number lists show both statuses.
+	sb := sandbox.New(sandbox.Options{PendingNumbers: true})
 	srv := httptest.NewServer(sb)
 	defer srv.Close()
 	acct, id, secret := sb.Credentials()
@@ -59,6 +60,7 @@ func TestSandboxResponsesConformToZoomSchema(t *testing.T) {
 		{"listSettingTemplates", "GET", "/phone/setting_templates?site_id=" + site, "", "200"},
 		{"listCallingPlans", "GET", "/phone/calling_plans", "", "200"},
 		{"listAccountPhoneNumbers", "GET", "/phone/numbers?type=unassigned&site_id=" + site + "&page_size=100", "", "200"},
+		{"listPhoneNumbers", "GET", "/number_management/numbers?assigned_to_type=PhoneUnassigned&site_id=" + site + "&page_size=200", "", "200"},
 		{"listAccountProvisionTemplate", "GET", "/phone/provision_templates", "", "200"},
 		{"listPhoneDevices", "GET", "/phone/devices?type=assigned", "", "200"},
 		{"listPhoneUsers", "GET", "/phone/users?page_size=100", "", "200"},

@@ -272,6 +272,9 @@ func (c *batchCheck) checkNumbers(i int, numbers []string, st *site) []*phoneNum
 		case n.AssigneeID != "":
 			c.fail(i, field, "Phone number already in use.")
 			continue
+		case c.s.pendingLocked(n):
+			c.fail(i, field, "Phone number %s is pending (being ported) and cannot be assigned yet.", raw)
+			continue
 		case n.SiteID != st.ID:
 			c.fail(i, field, "Phone number %s belongs to site %s, not %s.", raw, c.s.w.siteByID[n.SiteID].Name, st.Name)
 			continue

@@ -57,6 +57,9 @@ var flagBehaviours = map[string]func(*Options){
 	"phone-not-set-up":     func(o *Options) { o.PhoneNotSetUp = true },
 	"terse-errors":         func(o *Options) { o.TerseErrors = true },
 	"overstated-200":       func(o *Options) { o.OverstatedSuccess = true },
+	"old-numbers-gone":     func(o *Options) { o.OldNumbersGone = true },
+	"new-numbers-refused":  func(o *Options) { o.NewNumbersRefused = true },
+	"pending-numbers":      func(o *Options) { o.PendingNumbers = true },
 }
 
 func (o *Options) apply(item string) error {

@@ -79,6 +79,10 @@ type numberJSON struct {
 func (s *Sandbox) handleNumbers(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	if s.opts.OldNumbersGone {
+		writeError(w, http.StatusNotFound, 404, "The API endpoint GET /phone/numbers has been removed; use GET /number_management/numbers.")
+		return
+	}
 	q := r.URL.Query()
 	typ := q.Get("type")
 	switch typ {
@@ -125,6 +129,9 @@ func (s *Sandbox) numberToJSON(n *phoneNumber) numberJSON {
 	st := s.w.siteByID[n.SiteID]
 	out := numberJSON{ID: n.ID, Number: n.Number, Location: n.Location, NumberType: "toll", Source: "internal",
 		Status: "available", Capability: []string{"incoming", "outgoing"}, Site: idName{ID: st.ID, Name: st.Name}}
+	if s.pendingLocked(n) {
+		out.Status, out.Source = "pending", "external"
+	}
 	if n.AssigneeID != "" {
 		u := s.w.userByID[n.AssigneeID]
 		out.Assignee = &numberAssigneeJSON{ID: u.ID, Name: displayName(u), Type: "user"}

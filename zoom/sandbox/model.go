@@ -42,6 +42,9 @@ type phoneNumber struct {
 	ID, Number, SiteID, Location string
 	// AssigneeID is the account user id holding the number, empty when free.
 	AssigneeID string
+	// Porting marks the numbers Options.PendingNumbers shows as pending
+	// (being ported in): the first few free numbers of each site.
+	Porting bool
 }
 
 type provisionTemplate struct {

@@ -95,6 +95,14 @@ type Options struct {
 	// OverstatedSuccess answers a batch with 200 (not 201) naming every user
 	// as created, including those it refused.
 	OverstatedSuccess bool
+	// OldNumbersGone answers GET /phone/numbers with 404 (deprecated, §11.3).
+	OldNumbersGone bool
+	// NewNumbersRefused answers GET /number_management/numbers with 400/104,
+	// as for an app without its scope (§5.5, §11.2).
+	NewNumbersRefused bool
+	// PendingNumbers shows the first free numbers of each site as pending
+	// (being ported in): listed, but a batch may not assign them (§11.3).
+	PendingNumbers bool
 }
 
 func (o Options) now() time.Time {

@@ -264,6 +264,7 @@ func (s *Sandbox) routes() *http.ServeMux {
 	api("GET /phone/setting_templates", s.handleSettingTemplates)
 	api("GET /phone/calling_plans", s.handleCallingPlans)
 	api("GET /phone/numbers", s.handleNumbers)
+	api("GET /number_management/numbers", s.handleManagedNumbers)
 	api("GET /phone/provision_templates", s.handleProvisionTemplates)
 	api("GET /phone/devices", s.handleDevices)
 	api("GET /phone/users", s.handlePhoneUsers)

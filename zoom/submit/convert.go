@@ -29,7 +29,7 @@ func planOf(p zoom.CallingPlan) state.Plan {
 }
 
 func numberOf(n zoom.PhoneNumber, siteID string) state.Number {
-	out := state.Number{ID: n.ID, Number: e164(n.Number), SiteID: siteID, Assigned: n.Assignee != nil && n.Assignee.ID != ""}
+	out := state.Number{ID: n.ID, Number: e164(n.Number), SiteID: siteID, Assigned: n.Assignee != nil && n.Assignee.ID != "", Pending: n.Pending()}
 	if n.Site != nil && n.Site.ID != "" {
 		out.SiteID = n.Site.ID
 	}
