@@ -96,6 +96,8 @@ func (c *batchCheck) checkUser(i int, u batchUser) {
 		c.fail(i, "email", "User %s is not active.", u.Email)
 	case w.phoneByUserID[p.acct.ID] != nil:
 		c.fail(i, "email", "User %s is already a Zoom Phone user.", u.Email)
+	case c.s.phonePendingLocked(p.acct):
+		c.fail(i, "email", "User %s is a pending Zoom Phone user; assign it with batch_type assign_pending_user.", u.Email)
 	}
 
 	p.site = c.resolveSite(i, u)

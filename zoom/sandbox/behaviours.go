@@ -60,6 +60,7 @@ var flagBehaviours = map[string]func(*Options){
 	"old-numbers-gone":     func(o *Options) { o.OldNumbersGone = true },
 	"new-numbers-refused":  func(o *Options) { o.NewNumbersRefused = true },
 	"pending-numbers":      func(o *Options) { o.PendingNumbers = true },
+	"pending-users":        func(o *Options) { o.PendingUsers = true },
 }
 
 func (o *Options) apply(item string) error {

@@ -103,6 +103,11 @@ type Options struct {
 	// PendingNumbers shows the first free numbers of each site as pending
 	// (being ported in): listed, but a batch may not assign them (§11.3).
 	PendingNumbers bool
+	// PendingUsers plays mei.chen and priya.patel as pending phone users
+	// (licence without the Phone feature): GET /phone/users/{email} finds
+	// them with status "pending", the batch add refuses them, and PUT
+	// /phone/users/batch assign_pending_user makes them phone users.
+	PendingUsers bool
 }
 
 func (o Options) now() time.Time {

@@ -49,7 +49,9 @@ func (r *postRun) execute(ctx context.Context) error {
 	for i := range all {
 		all[i] = i
 	}
-	return r.sendAll(ctx, all)
+	err := r.sendAll(ctx, all)
+	r.assignPendingRefused(ctx)
+	return err
 }
 
 // sendAll sends the users at the given draft indexes, in parts when Zoom
@@ -282,6 +284,9 @@ func (r *postRun) readBackEach(ctx context.Context, idx []int, notFound func(i i
 		wg.Go(func() {
 			pu, err := r.s.c.GetPhoneUser(rctx, r.d.Users[i].Email)
 			switch {
+			case err == nil && pu.Pending():
+				// A half phone user (§11.6) was not created by this write.
+				notFound(i)
 			case err == nil:
 				r.mu.Lock()
 				r.readBack[i] = pu

@@ -279,8 +279,11 @@ func (pr *preflightRun) checkAccountUser(ctx context.Context, i int, u state.Use
 // checkPhoneUser reads the phone user; a hit goes into the live catalog's
 // phone users, where Validate reports "already a phone user".
 func (pr *preflightRun) checkPhoneUser(ctx context.Context, u state.User) {
-	_, err := pr.phoneUsers.get(state.EmailKey(u.Email), func() (*zoom.PhoneUser, error) { return pr.s.c.GetPhoneUser(ctx, u.Email) })
-	if err != nil && !zoom.IsNotFound(err) {
+	pu, err := pr.phoneUsers.get(state.EmailKey(u.Email), func() (*zoom.PhoneUser, error) { return pr.s.c.GetPhoneUser(ctx, u.Email) })
+	switch {
+	case err == nil && pu.Pending():
+		pr.problem(pendingUserProblem(pr.d, u))
+	case err != nil && !notAPhoneUser(err):
 		pr.readFailed(ctx, "phone user "+u.Email, knownPhoneUsers, err)
 	}
 }
@@ -351,7 +354,7 @@ func (pr *preflightRun) overlayPhoneUsers(live *state.Catalog, bySite map[string
 	}
 	for _, u := range pr.d.Users {
 		pu, err, ok := pr.phoneUsers.peek(state.EmailKey(u.Email))
-		if ok && err == nil && pu != nil && !seen[state.EmailKey(pu.Email)] {
+		if ok && err == nil && pu != nil && !pu.Pending() && !seen[state.EmailKey(pu.Email)] {
 			p := phoneUserOf(*pu)
 			if p.Email == "" {
 				p.Email = u.Email

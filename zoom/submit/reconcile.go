@@ -55,6 +55,9 @@ func (s *Service) Reconcile(ctx context.Context, in state.Intent, ev func(Event)
 // usersFromBody reads back the users of a journalled batch body: what
 // reconcile and verification need (email, extension, numbers, MACs).
 func usersFromBody(body []byte) ([]state.User, error) {
+	if users, ok := pendingBodyUsers(body); ok {
+		return users, nil
+	}
 	var req struct {
 		Users []struct {
 			Email           string   `json:"email"`
