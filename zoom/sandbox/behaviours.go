@@ -61,6 +61,7 @@ var flagBehaviours = map[string]func(*Options){
 	"new-numbers-refused":  func(o *Options) { o.NewNumbersRefused = true },
 	"pending-numbers":      func(o *Options) { o.PendingNumbers = true },
 	"pending-users":        func(o *Options) { o.PendingUsers = true },
+	"site-codes":           func(o *Options) { o.FullExtensions = true }, // reads give site code + short extension (§7.2)
 }
 
 func (o *Options) apply(item string) error {

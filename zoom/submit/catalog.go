@@ -142,6 +142,7 @@ func (s *Service) RefreshCatalog(ctx context.Context) (*state.Catalog, error) {
 	})
 	_ = g.Wait()
 	c.FetchedAt = s.o.Now()
+	shortenPhoneUserExtensions(c)
 	err := errors.Join(errs...)
 	if err != nil && len(c.Known) == 0 {
 		return nil, fmt.Errorf("refresh catalog: %w", err)

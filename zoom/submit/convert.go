@@ -78,9 +78,3 @@ func e164(n string) string {
 	return n
 }
 
-// sameExtension compares the body's string extension with Zoom's integer
-// one numerically, so "0123" and 123 match.
-func sameExtension(body string, zoomExt int64) bool {
-	n, err := strconv.ParseInt(strings.TrimSpace(body), 10, 64)
-	return err == nil && n == zoomExt
-}

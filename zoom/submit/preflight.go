@@ -100,6 +100,7 @@ func (s *Service) preflight(ctx context.Context, d *state.Draft, em *emitter) (s
 	if err != nil {
 		return nil, err
 	}
+	shortenPhoneUserExtensions(live)
 	problems := state.Validate(d, live)
 	problems = append(problems, extra...)
 	problems = dedupeProblems(problems)
