@@ -77,4 +77,3 @@ func e164(n string) string {
 	}
 	return n
 }
-
