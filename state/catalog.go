@@ -58,6 +58,10 @@ type Plan struct {
 	Subscribed int    `json:"subscribed"`
 	Assigned   int    `json:"assigned"`
 	Available  int    `json:"available"`
+	// The billing subscription the counts are for, on accounts billed
+	// across several (zoom-api.md §4.2, §5.3); empty otherwise.
+	SubscriptionID   string `json:"subscription_id,omitempty"`
+	SubscriptionName string `json:"subscription_name,omitempty"`
 }
 
 // Number is an account phone number in E.164.

@@ -192,7 +192,9 @@ func (v *validator) planRules(i int, u User) {
 		}
 		if v.idx.known("plans") && !v.idx.accountHasPlan(known.Short) {
 			v.add(i, field, Error, "the account has no %q licences: choose a plan the account subscribes to", known.Short)
+			continue
 		}
+		v.subscriptionRules(i, field, name, known.Short)
 	}
 }
 

@@ -15,8 +15,9 @@ import (
 // The sandbox answers every read zpadd uses, and a batch add, in the shapes
 // of Zoom's published schema, so code tested against it meets real Zoom.
 func TestSandboxResponsesConformToZoomSchema(t *testing.T) {
-	// Pending numbers on, so both number lists show both statuses.
-	sb := sandbox.New(sandbox.Options{PendingNumbers: true})
+	// Pending numbers and billing subscriptions on, so the answers that
+	// only real accounts give are checked too.
+	sb := sandbox.New(sandbox.Options{PendingNumbers: true, BillingSubscriptions: true})
 	srv := httptest.NewServer(sb)
 	defer srv.Close()
 	acct, id, secret := sb.Credentials()
@@ -65,8 +66,12 @@ func TestSandboxResponsesConformToZoomSchema(t *testing.T) {
 		{"listPhoneDevices", "GET", "/phone/devices?type=assigned", "", "200"},
 		{"listPhoneUsers", "GET", "/phone/users?page_size=100", "", "200"},
 		{"phoneUser", "GET", "/phone/users/alice.johnson@example.com", "", "200"},
+		// Not checked: a pending phone user (mei.chen) reads back with
+		// status "pending", which this schema's enum (activate, deactivate)
+		// lacks; zoom-api.md §11.6, newer than the schema, says to check
+		// for it.
 		{"batchAddUsers", "POST", "/phone/users/batch", `{"users":[{"email":"mia.lewis@example.com","extension_number":"1301",` +
-			`"calling_plans":["US/CA Unlimited"],"site_name":"Main Site"}]}`, "201"},
+			`"calling_plans":["US/CA Metered"],"site_name":"Main Site"}]}`, "201"},
 	}
 	for _, c := range cases {
 		t.Run(c.op, func(t *testing.T) {

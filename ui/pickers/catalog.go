@@ -65,9 +65,19 @@ func Plans(c *state.Catalog, inUse map[string]int) []Item {
 	var items []Item
 	seen := map[string]bool{}
 	if c != nil {
+		subs := state.PlanSubscriptions(c)
 		for _, p := range c.Plans {
 			name := p.ShortName
 			if name == "" {
+				continue
+			}
+			if len(subs[name]) > 1 {
+				// Held under several billing subscriptions: one item each,
+				// sent as "<name>:<subscription>" (zoom-api.md §4.2).
+				value := state.PlanWithSubscription(p)
+				items = append(items, Item{Value: value, Label: name + " · " + state.SubscriptionLabel(p),
+					Detail: fmt.Sprintf("%d available · subscription %s · %s", p.Available-inUse[value], state.SubscriptionLabel(p), p.Name)})
+				seen[name] = true
 				continue
 			}
 			left := p.Available - inUse[name]

@@ -94,8 +94,15 @@ func (s *Sandbox) commitLocked(p plannedUser) {
 		n.AssigneeID = p.acct.ID
 		pu.Numbers = append(pu.Numbers, n.Number)
 	}
-	for _, t := range p.planTypes {
-		w.planByType(t).Assigned++
+	for k, t := range p.planTypes {
+		plan := w.planByType(t)
+		plan.Assigned++
+		if k < len(p.planSubs) && p.planSubs[k] != "" {
+			if plan.SubAssigned == nil {
+				plan.SubAssigned = map[string]int{}
+			}
+			plan.SubAssigned[p.planSubs[k]]++
+		}
 	}
 	w.addPhoneUser(pu)
 	for _, d := range p.devices {

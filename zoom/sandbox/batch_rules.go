@@ -15,6 +15,7 @@ type plannedUser struct {
 	site      *site
 	extension string
 	planTypes []int
+	planSubs  []string // billing subscription id per plan ("" when none)
 	numbers   []*phoneNumber
 	devices   []plannedDevice
 	status    string
@@ -42,6 +43,7 @@ type batchCheck struct {
 	numbers map[string]int    // E.164 → user index
 	macs    map[string]string // MAC → where in the batch it was first given
 	demand  map[int]int       // plan code → users granted so far
+	subs    []string          // the current user's subscription per plan
 }
 
 // checkBatchLocked applies the business rules to a schema-valid batch, in
@@ -126,7 +128,7 @@ func (c *batchCheck) checkUser(i int, u batchUser) {
 	for _, t := range types {
 		c.demand[t]++
 	}
-	p.planTypes = types
+	p.planTypes, p.planSubs = types, c.subs
 	c.planned = append(c.planned, p)
 }
 
@@ -229,6 +231,7 @@ func (c *batchCheck) checkPlanNames(i int, names []string) []int {
 		return nil
 	}
 	var types []int
+	c.subs = nil
 	for j, raw := range names {
 		field := fmt.Sprintf("calling_plans[%d]", j)
 		name, sub, hasSub := strings.Cut(raw, ":")
@@ -243,14 +246,18 @@ func (c *batchCheck) checkPlanNames(i int, names []string) []int {
 		switch {
 		case !known:
 			c.fail(i, field, "Calling plan %q does not exist.", raw)
-		case hasSub:
-			c.fail(i, field, "Billing subscription %q does not exist on this account.", sub)
 		case code == 0 || c.s.w.planByType(code) == nil:
 			c.fail(i, field, "Calling plan %s is not subscribed on this account.", name)
 		case slices.Contains(types, code):
 			c.fail(i, field, "Calling plan %s is given twice.", name)
 		default:
+			subID, msg := c.s.resolveSubscription(c.s.w.planByType(code), name, sub, hasSub)
+			if msg != "" {
+				c.fail(i, field, "%s", msg)
+				continue
+			}
 			types = append(types, code)
+			c.subs = append(c.subs, subID)
 		}
 	}
 	return types

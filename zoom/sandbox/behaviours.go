@@ -43,25 +43,26 @@ func ParseBehaviours(spec string) (Options, error) {
 
 // flagBehaviours are the behaviours that take no value.
 var flagBehaviours = map[string]func(*Options){
-	"per-user":             func(o *Options) { o.Outcome = PerUser },
-	"all-or-nothing":       func(o *Options) { o.Outcome = AllOrNothing },
-	"partial-refusal":      func(o *Options) { o.Outcome = PartialRefusal },
-	"refuse-ten":           func(o *Options) { o.RefuseTen = true },
-	"empty-plans-refused":  func(o *Options) { o.EmptyPlansRefused = true },
-	"long-plan-names":      func(o *Options) { o.LongPlanNames = true },
-	"auto-extension":       func(o *Options) { o.AutoExtension = true },
-	"single-site":          func(o *Options) { o.SingleSite = true },
-	"bare-profile-numbers": func(o *Options) { o.BareProfileNumbers = true },
-	"full-extensions":      func(o *Options) { o.FullExtensions = true },
-	"api-url":              func(o *Options) { o.APIURL = true },
-	"phone-not-set-up":     func(o *Options) { o.PhoneNotSetUp = true },
-	"terse-errors":         func(o *Options) { o.TerseErrors = true },
-	"overstated-200":       func(o *Options) { o.OverstatedSuccess = true },
-	"old-numbers-gone":     func(o *Options) { o.OldNumbersGone = true },
-	"new-numbers-refused":  func(o *Options) { o.NewNumbersRefused = true },
-	"pending-numbers":      func(o *Options) { o.PendingNumbers = true },
-	"pending-users":        func(o *Options) { o.PendingUsers = true },
-	"site-codes":           func(o *Options) { o.FullExtensions = true }, // reads give site code + short extension (§7.2)
+	"per-user":              func(o *Options) { o.Outcome = PerUser },
+	"all-or-nothing":        func(o *Options) { o.Outcome = AllOrNothing },
+	"partial-refusal":       func(o *Options) { o.Outcome = PartialRefusal },
+	"refuse-ten":            func(o *Options) { o.RefuseTen = true },
+	"empty-plans-refused":   func(o *Options) { o.EmptyPlansRefused = true },
+	"long-plan-names":       func(o *Options) { o.LongPlanNames = true },
+	"auto-extension":        func(o *Options) { o.AutoExtension = true },
+	"single-site":           func(o *Options) { o.SingleSite = true },
+	"bare-profile-numbers":  func(o *Options) { o.BareProfileNumbers = true },
+	"full-extensions":       func(o *Options) { o.FullExtensions = true },
+	"api-url":               func(o *Options) { o.APIURL = true },
+	"phone-not-set-up":      func(o *Options) { o.PhoneNotSetUp = true },
+	"terse-errors":          func(o *Options) { o.TerseErrors = true },
+	"overstated-200":        func(o *Options) { o.OverstatedSuccess = true },
+	"old-numbers-gone":      func(o *Options) { o.OldNumbersGone = true },
+	"new-numbers-refused":   func(o *Options) { o.NewNumbersRefused = true },
+	"pending-numbers":       func(o *Options) { o.PendingNumbers = true },
+	"pending-users":         func(o *Options) { o.PendingUsers = true },
+	"billing-subscriptions": func(o *Options) { o.BillingSubscriptions = true },
+	"site-codes":            func(o *Options) { o.FullExtensions = true }, // reads give site code + short extension (§7.2)
 }
 
 func (o *Options) apply(item string) error {

@@ -6,11 +6,13 @@ import (
 )
 
 type callingPlanJSON struct {
-	Name       string `json:"name"`
-	Type       int    `json:"type"`
-	Subscribed int    `json:"subscribed"`
-	Assigned   int    `json:"assigned"`
-	Available  int    `json:"available"`
+	Name                    string `json:"name"`
+	Type                    int    `json:"type"`
+	Subscribed              int    `json:"subscribed"`
+	Assigned                int    `json:"assigned"`
+	Available               int    `json:"available"`
+	BillingSubscriptionID   string `json:"billing_subscription_id,omitempty"`
+	BillingSubscriptionName string `json:"billing_subscription_name,omitempty"`
 }
 
 // handleCallingPlans is GET /phone/calling_plans (no pagination).
@@ -19,7 +21,16 @@ func (s *Sandbox) handleCallingPlans(w http.ResponseWriter, r *http.Request) {
 	defer s.mu.Unlock()
 	items := []callingPlanJSON{}
 	for _, p := range s.w.plans {
-		items = append(items, callingPlanJSON{Name: p.Name, Type: p.Type, Subscribed: p.Subscribed, Assigned: p.Assigned, Available: p.available()})
+		subs := s.subscriptionsLocked(p.Type)
+		if len(subs) == 0 {
+			items = append(items, callingPlanJSON{Name: p.Name, Type: p.Type, Subscribed: p.Subscribed, Assigned: p.Assigned, Available: p.available()})
+			continue
+		}
+		for k, b := range subs {
+			subscribed, assigned := p.subscriptionCounts(subs, k)
+			items = append(items, callingPlanJSON{Name: p.Name, Type: p.Type, Subscribed: subscribed, Assigned: assigned,
+				Available: subscribed - assigned, BillingSubscriptionID: b.ID, BillingSubscriptionName: b.Name})
+		}
 	}
 	writeJSON(w, http.StatusOK, struct {
 		CallingPlans []callingPlanJSON `json:"calling_plans"`

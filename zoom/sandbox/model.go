@@ -34,6 +34,9 @@ type callingPlan struct {
 	Type       int
 	Subscribed int
 	Assigned   int
+	// SubAssigned counts the licences batches took under each billing
+	// subscription (included in Assigned).
+	SubAssigned map[string]int
 }
 
 func (p *callingPlan) available() int { return p.Subscribed - p.Assigned }

@@ -108,6 +108,10 @@ type Options struct {
 	// them with status "pending", the batch add refuses them, and PUT
 	// /phone/users/batch assign_pending_user makes them phone users.
 	PendingUsers bool
+	// BillingSubscriptions holds US/CA Unlimited under two billing
+	// subscriptions: the plan list shows it once per subscription and a
+	// batch must name one ("US/CA Unlimited:FT-SUBREF-21168178", §4.2).
+	BillingSubscriptions bool
 }
 
 func (o Options) now() time.Time {

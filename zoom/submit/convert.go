@@ -25,7 +25,8 @@ func templateOf(t zoom.SettingTemplate, siteID string) state.Template {
 
 func planOf(p zoom.CallingPlan) state.Plan {
 	short, _ := state.ShortPlanName(p.Type)
-	return state.Plan{Type: p.Type, Name: p.Name, ShortName: short, Subscribed: p.Subscribed, Assigned: p.Assigned, Available: p.Available}
+	return state.Plan{Type: p.Type, Name: p.Name, ShortName: short, Subscribed: p.Subscribed, Assigned: p.Assigned, Available: p.Available,
+		SubscriptionID: p.BillingSubscriptionID, SubscriptionName: p.BillingSubscriptionName}
 }
 
 func numberOf(n zoom.PhoneNumber, siteID string) state.Number {
