@@ -304,9 +304,13 @@ func (v *validator) deskPhoneRules(i int, u User) {
 				v.add(i, field+".brand", Warning, "brand %q is not in zpadd's device catalog: Zoom may refuse it; check the spelling", brand)
 			} else if model != "" {
 				m, known := cat.model(brand, model)
-				if !known {
-					v.add(i, field+".model", Warning, "model %q is not in zpadd's %s list: Zoom may refuse it; check the spelling (Zoom's form is lowercase, like t46s)", model, brand)
-				} else if !m.Confirmed {
+				sibling, filedElsewhere := cat.SiblingBrand(brand, model)
+				switch {
+				case !known && filedElsewhere:
+					v.add(i, field+".model", Warning, "model %q is filed under brand %s, not %s: Zoom lists VVX phones under Polycom and Edge/CCX under Poly", model, sibling, brand)
+				case !known:
+					v.add(i, field+".model", Warning, "model %q is not in zpadd's %s list: Zoom may refuse it; check the spelling (Zoom's form is lowercase, like t46s or edge-e220)", model, brand)
+				case !m.Confirmed:
 					v.add(i, field+".model", Warning, "model %q is sold by %s but not in Zoom's published list: Zoom may refuse it", model, brand)
 				}
 				if known && m.ID != model {
@@ -314,7 +318,7 @@ func (v *validator) deskPhoneRules(i int, u User) {
 				}
 			}
 			if macOK && brandOK {
-				if hint, ok := cat.brandForHex(mac); ok && b.Name != hint {
+				if hint, ok := cat.brandForHex(mac); ok && !cat.SameMaker(b.Name, hint) {
 					v.add(i, field+".mac", Warning, "MAC %s has a %s vendor prefix but the brand is %s: check the scan and the brand", joinOctets(mac, ":"), hint, brand)
 				}
 			}

@@ -62,6 +62,7 @@ var flagBehaviours = map[string]func(*Options){
 	"pending-numbers":       func(o *Options) { o.PendingNumbers = true },
 	"pending-users":         func(o *Options) { o.PendingUsers = true },
 	"billing-subscriptions": func(o *Options) { o.BillingSubscriptions = true },
+	"poly-edge":             func(o *Options) { o.PolyEdgeDevices = true },
 	"site-codes":            func(o *Options) { o.FullExtensions = true }, // reads give site code + short extension (§7.2)
 }
 

@@ -112,6 +112,9 @@ type Options struct {
 	// subscriptions: the plan list shows it once per subscription and a
 	// batch must name one ("US/CA Unlimited:FT-SUBREF-21168178", §4.2).
 	BillingSubscriptions bool
+	// PolyEdgeDevices registers Poly Edge phones (brand Poly, models
+	// edge-e220 and edge-b20, device_type "Poly edge-e220") on the account.
+	PolyEdgeDevices bool
 }
 
 func (o Options) now() time.Time {

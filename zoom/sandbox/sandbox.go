@@ -86,6 +86,7 @@ func (s *Sandbox) setOptionsLocked(o Options) {
 	o.Seed = s.w.ids.seed
 	s.opts = o
 	s.faults = append([]Fault(nil), o.Fail...)
+	s.addPolyEdgeLocked()
 }
 
 // Options returns the behaviours in force (Fail lists the faults not yet

@@ -153,6 +153,10 @@ func deskPhoneChecks(u state.User, pu *zoom.PhoneUser, devices map[string]zoom.D
 		default:
 			c.OK = true
 			c.Detail = label + " registered (" + orDash(dv.Status) + ")"
+			if dv.DeviceType != "" {
+				// Zoom's spelling, "Poly edge-e220" (zoom-api.md §11.5).
+				c.Detail = label + " registered as " + dv.DeviceType + " (" + orDash(dv.Status) + ")"
+			}
 		}
 		out = append(out, c)
 	}
