@@ -209,7 +209,9 @@ func sandboxCmd() *cobra.Command {
 			"  refuse-ten                            a batch of exactly 10 is refused\n" +
 			"  latency=DUR  post-delay=DUR  token-ttl=DUR  device-online-after=DUR\n" +
 			"  fail=KIND[@METHOD:PATH]               one scripted fault: 429, 429-date, 429-iso, 429-none,\n" +
-			"                                        429-validation, drop, 503-json, 503-html, 503-empty",
+			"                                        429-validation, drop, 503-json, 503-html, 503-empty\n" +
+			"  How real Zoom answers: terse-errors, overstated-200, site-codes, old-numbers-gone,\n" +
+			"  new-numbers-refused, pending-numbers, pending-users, billing-subscriptions, poly-edge",
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if behave == "" {
