@@ -35,3 +35,17 @@ func TestPlansOfferEachBillingSubscription(t *testing.T) {
 		t.Errorf("single-subscription plan item = %+v; want the short name as today", m)
 	}
 }
+
+// A bare name the account holds under several subscriptions is not kept
+// ticked (it cannot be sent); other plans are.
+func TestWithoutAmbiguousPlans(t *testing.T) {
+	c := &state.Catalog{Plans: []state.Plan{
+		{Type: 200, ShortName: "US/CA Unlimited", SubscriptionID: "SUB-E"},
+		{Type: 200, ShortName: "US/CA Unlimited", SubscriptionID: "SUB-W"},
+		{Type: 100, ShortName: "US/CA Metered"},
+	}}
+	got := WithoutAmbiguousPlans(c, []string{"US/CA Unlimited", "US/CA Metered", "US/CA Unlimited:SUB-W"})
+	if strings.Join(got, ",") != "US/CA Metered,US/CA Unlimited:SUB-W" {
+		t.Errorf("WithoutAmbiguousPlans = %v", got)
+	}
+}

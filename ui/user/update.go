@@ -290,7 +290,7 @@ func (m *Model) open(s spec) tea.Cmd {
 		}
 		items, cur = pickers.Templates(c, site), []string{u.TemplateName}
 	case "calling_plans":
-		items, cur, multi = pickers.Plans(c, m.plansInUse()), u.CallingPlans, true
+		items, cur, multi = pickers.Plans(c, m.plansInUse()), pickers.WithoutAmbiguousPlans(c, u.CallingPlans), true
 	case "phone_numbers":
 		return m.openNumbers()
 	default:

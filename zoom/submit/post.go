@@ -269,7 +269,14 @@ func guessField(msg string, code int) string {
 // reconcile reads each user back: a phone user → created; not found →
 // failed (with why); anything else → unknown.
 func (r *postRun) reconcile(ctx context.Context, idx []int, whyNotFound string) {
+	r.emitReadingBack(idx)
 	r.readBackEach(ctx, idx, func(i int) { r.setFailed(i, "", whyNotFound) })
+}
+
+// emitReadingBack reports a read-back that settles an unclear answer (the
+// routine read-back after a 2xx is not worth a line).
+func (r *postRun) emitReadingBack(idx []int) {
+	r.em.emit(Event{Kind: Reconciling, User: -1, Message: fmt.Sprintf("reading back %d user(s) to learn what Zoom did", len(idx))})
 }
 
 // readBackEach reads each user back (concurrently, detached from ctx with
@@ -278,7 +285,6 @@ func (r *postRun) reconcile(ctx context.Context, idx []int, whyNotFound string) 
 func (r *postRun) readBackEach(ctx context.Context, idx []int, notFound func(i int)) {
 	rctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), r.s.o.PostTimeout)
 	defer cancel()
-	r.em.emit(Event{Kind: Reconciling, User: -1, Message: fmt.Sprintf("reading back %d user(s) to learn what Zoom did", len(idx))})
 	var wg sync.WaitGroup
 	for _, i := range idx {
 		wg.Go(func() {

@@ -48,6 +48,7 @@ func isScopeCode(code int) bool { return code == 104 || code == 4700 || code == 
 // are recorded, the rest are bisected.
 func (r *postRun) findCulprit(ctx context.Context, chunk []int, ze *zoom.Error) {
 	r.addNote(fmt.Sprintf("Zoom refused %d users without saying which (%s); sent again in halves to find out", len(chunk), ze.Error()))
+	r.emitReadingBack(chunk)
 	notCreated := r.confirmNotCreated(ctx, chunk)
 	switch len(notCreated) {
 	case 0:
