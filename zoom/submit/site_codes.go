@@ -1,6 +1,8 @@
 package submit
 
 import (
+	"context"
+	"strconv"
 	"strings"
 
 	"zpadd/state"
@@ -30,15 +32,43 @@ func shortenPhoneUserExtensions(c *state.Catalog) {
 	}
 }
 
-// verifySite is the site a created user's extension is compared in: the
-// catalog's site of the phone user (or of the draft row), else a site
-// known only by the row's site code.
-func (s *Service) verifySite(u state.User, pu *zoom.PhoneUser) state.Site {
+// verifySites finds the site a created user's extension is compared in:
+// the cached catalog's site of the phone user (or of the draft row), else
+// the phone user's site read once per verification (GET /phone/sites/{id},
+// LIGHT; a headless run may have no catalog), else a site known only by the
+// row's site code.
+type verifySites struct {
+	s     *Service
+	ctx   context.Context
+	sites []state.Site
+	read  memo[*zoom.Site]
+}
+
+func (s *Service) newVerifySites(ctx context.Context) *verifySites {
+	v := &verifySites{s: s, ctx: ctx}
 	if c := s.CachedCatalog(); c != nil {
-		for _, st := range c.Sites {
-			if (pu != nil && st.ID == pu.SiteRefID()) || siteMatches(u, st) {
+		v.sites = c.Sites
+	}
+	return v
+}
+
+func (v *verifySites) of(u state.User, pu *zoom.PhoneUser) state.Site {
+	read := strconv.FormatInt(pu.ExtensionNumber, 10)
+	for _, st := range v.sites {
+		if st.ID == pu.SiteRefID() || siteMatches(u, st) {
+			if st.Code != "" || st.SameExtension(u.ExtensionNumber, read) {
 				return st
 			}
+		}
+	}
+	// Read the site only when the extension does not already match as it is.
+	if fallback := (state.Site{Code: strings.TrimSpace(u.SiteCode)}); u.ExtensionNumber == "" || fallback.SameExtension(u.ExtensionNumber, read) {
+		return fallback
+	}
+	if pu.SiteRefID() != "" {
+		id := pu.SiteRefID()
+		if zs, err := v.read.get(id, func() (*zoom.Site, error) { return v.s.c.GetSite(v.ctx, id) }); err == nil {
+			return siteOf(*zs)
 		}
 	}
 	return state.Site{Code: strings.TrimSpace(u.SiteCode)}

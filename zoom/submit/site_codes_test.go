@@ -66,3 +66,24 @@ func hasProblem(ps state.Problems, field, text string) bool {
 }
 
 func asBlocked(err error, be **BlockedError) bool { return errors.As(err, be) }
+
+// A headless submit has no catalog to take the site code from: the site is
+// read once, and verification still compares like with like.
+func TestSiteCodesVerifiedWithoutACatalog(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t, sandbox.Options{FullExtensions: true}, Options{})
+	d := mainSiteDraft(t, e.refresh(), 2)
+	fresh := New(e.newClient(), state.HomeUnder(t.TempDir()), e.j, Options{RetryWait: e.svc.o.RetryWait})
+	sub, err := fresh.Submit(context.Background(), d, nil)
+	if err != nil {
+		t.Fatalf("Submit: %v", err)
+	}
+	requireAll(t, sub, StatusCreated)
+	for _, r := range sub.Results {
+		for _, c := range r.Checks {
+			if c.Name == CheckExtension && !c.OK {
+				t.Errorf("%s: extension check failed without a catalog: %s", r.Email, c.Detail)
+			}
+		}
+	}
+}

@@ -60,6 +60,7 @@ func (s *Service) verifyCreated(ctx context.Context, d *state.Draft, results []s
 		wg.Go(loadDevs)
 	}
 	var mu sync.Mutex
+	sites := s.newVerifySites(ctx)
 	for _, i := range idx {
 		wg.Go(func() {
 			u := d.Users[i]
@@ -68,7 +69,11 @@ func (s *Service) verifyCreated(ctx context.Context, d *state.Draft, results []s
 			if pu == nil {
 				pu, err = s.c.GetPhoneUser(ctx, u.Email)
 			}
-			checks := userChecks(u, pu, err, s.verifySite(u, pu))
+			var site state.Site
+			if err == nil {
+				site = sites.of(u, pu)
+			}
+			checks := userChecks(u, pu, err, site)
 			if len(u.DeskPhones) > 0 {
 				loadDevs()
 				checks = append(checks, deskPhoneChecks(u, pu, devices, devErr)...)
