@@ -99,7 +99,7 @@ func (c *batchCheck) checkUser(i int, u batchUser) {
 	case w.phoneByUserID[p.acct.ID] != nil:
 		c.fail(i, "email", "User %s is already a Zoom Phone user.", u.Email)
 	case c.s.phonePendingLocked(p.acct):
-		c.fail(i, "email", "User %s is a pending Zoom Phone user; assign it with batch_type assign_pending_user.", u.Email)
+		c.fail(i, "email", "The user is a pending Zoom Phone user; assign it with batch_type assign_pending_user.")
 	}
 
 	p.site = c.resolveSite(i, u)

@@ -90,3 +90,23 @@ func TestUnfinishedAssignPendingIsReconciled(t *testing.T) {
 		t.Errorf("results = %+v; want the still-pending user not created", sub.Results)
 	}
 }
+
+// In an all-or-nothing account with terse errors, the pending user is the
+// culprit the halving finds; the others are created by POST, the pending
+// user by assign_pending_user, nobody twice.
+func TestPendingPhoneUserFoundByHalvingThenAssigned(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t, sandbox.Options{Outcome: sandbox.AllOrNothing, TerseErrors: true, PendingUsers: true}, Options{})
+	spy := e.spyOn(Options{})
+	d := mainSiteDraft(t, e.refresh(), 4)
+	d.Users[2].Email = pendingPhoneEmail
+	sub, err := e.svc.Submit(context.Background(), d, nil)
+	if err != nil {
+		t.Fatalf("Submit: %v", err)
+	}
+	requireAll(t, sub, StatusCreated)
+	spy.requireNeverResent(t)
+	if n := e.sb.CountRequests("PUT", "/phone/users/batch"); n != 1 {
+		t.Errorf("%d PUT /phone/users/batch; want 1", n)
+	}
+}
