@@ -45,3 +45,27 @@ func TestPendingNumberIsRefusedByPreflightAndNeverSent(t *testing.T) {
 		t.Errorf("%d POSTs; want none", n)
 	}
 }
+
+// Headless runs learn once, in pre-flight's summary, which number list is
+// in use: here the deprecated one, since the new one lacks its scope.
+func TestPreflightSaysOnceWhichNumberListIsUsed(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t, sandbox.Options{NewNumbersRefused: true}, Options{})
+	d := mainSiteDraft(t, e.refresh(), 1)
+	fresh := New(e.newClient(), state.HomeUnder(t.TempDir()), e.j, Options{})
+	var rec recorder
+	if _, err := fresh.Preflight(context.Background(), d, rec.add); err != nil {
+		t.Fatal(err)
+	}
+	done := rec.kinds(PreflightDone)
+	if len(done) != 1 || !strings.Contains(done[0].Message, "GET /phone/numbers (deprecated by Zoom)") {
+		t.Fatalf("pre-flight summary %v; want it to say the deprecated list is used", done)
+	}
+	var again recorder
+	if _, err := fresh.Preflight(context.Background(), d, again.add); err != nil {
+		t.Fatal(err)
+	}
+	if msg := again.kinds(PreflightDone)[0].Message; strings.Contains(msg, "numbers") {
+		t.Errorf("second pre-flight repeats the notice: %q", msg)
+	}
+}
