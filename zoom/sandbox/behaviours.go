@@ -2,6 +2,7 @@ package sandbox
 
 import (
 	"fmt"
+	"net/http"
 	"os"
 	"slices"
 	"strconv"
@@ -43,18 +44,24 @@ func ParseBehaviours(spec string) (Options, error) {
 
 // flagBehaviours are the behaviours that take no value.
 var flagBehaviours = map[string]func(*Options){
-	"per-user":              func(o *Options) { o.Outcome = PerUser },
-	"all-or-nothing":        func(o *Options) { o.Outcome = AllOrNothing },
-	"partial-refusal":       func(o *Options) { o.Outcome = PartialRefusal },
-	"refuse-ten":            func(o *Options) { o.RefuseTen = true },
-	"empty-plans-refused":   func(o *Options) { o.EmptyPlansRefused = true },
-	"long-plan-names":       func(o *Options) { o.LongPlanNames = true },
-	"auto-extension":        func(o *Options) { o.AutoExtension = true },
-	"single-site":           func(o *Options) { o.SingleSite = true },
-	"bare-profile-numbers":  func(o *Options) { o.BareProfileNumbers = true },
-	"full-extensions":       func(o *Options) { o.FullExtensions = true },
-	"api-url":               func(o *Options) { o.APIURL = true },
-	"phone-not-set-up":      func(o *Options) { o.PhoneNotSetUp = true },
+	"per-user":             func(o *Options) { o.Outcome = PerUser },
+	"all-or-nothing":       func(o *Options) { o.Outcome = AllOrNothing },
+	"partial-refusal":      func(o *Options) { o.Outcome = PartialRefusal },
+	"refuse-ten":           func(o *Options) { o.RefuseTen = true },
+	"empty-plans-refused":  func(o *Options) { o.EmptyPlansRefused = true },
+	"long-plan-names":      func(o *Options) { o.LongPlanNames = true },
+	"auto-extension":       func(o *Options) { o.AutoExtension = true },
+	"single-site":          func(o *Options) { o.SingleSite = true },
+	"bare-profile-numbers": func(o *Options) { o.BareProfileNumbers = true },
+	"full-extensions":      func(o *Options) { o.FullExtensions = true },
+	"api-url":              func(o *Options) { o.APIURL = true },
+	"phone-not-set-up":     func(o *Options) { o.PhoneNotSetUp = true },
+	"followup-refused":     func(o *Options) { o.RefuseFollowUp = true },
+	// The next PATCH of a phone user (the emergency-address follow-up)
+	// is applied, then its answer lost.
+	"followup-dropped": func(o *Options) {
+		o.Fail = append(o.Fail, Fault{Kind: CommitThenDrop, Method: http.MethodPatch, Path: "/phone/users/"})
+	},
 	"terse-errors":          func(o *Options) { o.TerseErrors = true },
 	"overstated-200":        func(o *Options) { o.OverstatedSuccess = true },
 	"old-numbers-gone":      func(o *Options) { o.OldNumbersGone = true },

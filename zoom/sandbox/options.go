@@ -87,6 +87,11 @@ type Options struct {
 	// Zoom Phone is not set up on the account.
 	PhoneNotSetUp bool
 
+	// RefuseFollowUp answers every PATCH /phone/users/{userId} that sets an
+	// emergency address with 400/300 naming emergency_address_id, so the
+	// follow-up after a batch fails while the users stay created.
+	RefuseFollowUp bool
+
 	// The switches below play how real Zoom answers (zoom-api.md §11).
 
 	// TerseErrors names plain fields in the batch's validation errors
