@@ -33,8 +33,7 @@ type Client struct {
 	log    *slog.Logger
 	limits map[label]*rate.Limiter
 
-	tokMu sync.Mutex
-	tok   *oauth2.Token
+	tokens tokenState
 
 	statsMu sync.Mutex
 	stats   Stats
@@ -113,6 +112,7 @@ func New(cfg Config) (*Client, error) {
 		maxBody: defaultMaxBody,
 		now:     time.Now,
 		stats:   Stats{Requests: map[string]int{}},
+		tokens:  tokenState{waitScale: cfg.RetryWaitScale, onToken: cfg.OnToken},
 	}, nil
 }
 

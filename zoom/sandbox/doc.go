@@ -40,6 +40,12 @@
 //	full-extensions        responses give site code + short extension (11001)
 //	api-url                token responses carry api_url
 //	phone-not-set-up       every /v2/phone call answers 403
+//	missing-scope=SCOPE    the app lacks this granular scope (repeatable): tokens do not
+//	                       carry it and calls needing it answer 400/104
+//	classic-scopes         an app from before granular scopes (phone:read:admin ...)
+//	one-token              a new token invalidates the app's earlier ones (Zoom's rule)
+//	token-thief=N          another program on the app takes a new token after every N
+//	                       authorised requests, killing ours (implies one-token)
 //	fail=KIND[@METHOD:PATH]  a scripted fault, consumed once, in order; default
 //	                       target POST:/phone/users/batch. KIND: 429 (Retry-After
 //	                       seconds), 429-date, 429-iso, 429-none, 429-validation,

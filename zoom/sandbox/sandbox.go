@@ -20,7 +20,8 @@ type Sandbox struct {
 	opts   Options
 	faults []Fault // unconsumed scripted faults, in order
 	w      *world
-	tokens map[string]time.Time // access token → expiry
+	tokens map[string]issuedToken // access token → its expiry and scopes
+	tokenStats
 	mux    *http.ServeMux
 
 	// logMu guards log apart from mu: entries are written as a response
@@ -57,7 +58,7 @@ func Open(o Options) (*Sandbox, error) {
 	if err != nil {
 		return nil, fmt.Errorf("sandbox: %w", err)
 	}
-	s := &Sandbox{w: w, tokens: map[string]time.Time{}}
+	s := &Sandbox{w: w, tokens: map[string]issuedToken{}}
 	s.setOptionsLocked(o)
 	s.mux = s.routes()
 	return s, nil
