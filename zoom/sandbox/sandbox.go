@@ -22,7 +22,7 @@ type Sandbox struct {
 	w      *world
 	tokens map[string]issuedToken // access token → its expiry and scopes
 	tokenStats
-	mux    *http.ServeMux
+	mux *http.ServeMux
 
 	// logMu guards log apart from mu: entries are written as a response
 	// starts, while handlers may hold mu.
