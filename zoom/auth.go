@@ -29,8 +29,12 @@ const tokenFetchTimeout = 30 * time.Second
 type tokenState struct {
 	mu  sync.Mutex
 	tok *oauth2.Token
-	gen uint64 // bumped on every fetched token; 0 means none yet
-	sf  singleflight.Group
+	at  time.Time // when tok was fetched
+	gen uint64    // bumped on every fetched token; 0 means none yet
+	// refused is the newest generation Zoom refused: no request sends it
+	// again, each asks for a newer one.
+	refused uint64
+	sf      singleflight.Group
 	// waitScale multiplies the backoff between renewals (tests shrink it).
 	waitScale float64
 	// onToken, when set, is told the scopes of every token fetched.
@@ -42,6 +46,7 @@ type tokenState struct {
 type heldToken struct {
 	*oauth2.Token
 	gen uint64
+	at  time.Time // when it was fetched
 }
 
 // token returns the cached access token, fetching one when there is none or
@@ -75,9 +80,9 @@ func (c *Client) tokenNewerThan(ctx context.Context, stale uint64) (heldToken, e
 				return nil, err
 			}
 			t.mu.Lock()
-			t.tok = tok
+			t.tok, t.at = tok, time.Now()
 			t.gen++
-			held := heldToken{tok, t.gen}
+			held := heldToken{tok, t.gen, t.at}
 			notify := t.onToken
 			t.mu.Unlock()
 			if notify != nil {
@@ -108,10 +113,17 @@ func (c *Client) cachedNewerThan(stale uint64) (heldToken, bool) {
 	t := &c.tokens
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	if t.tok != nil && t.gen > stale && c.fresh(t.tok) {
-		return heldToken{t.tok, t.gen}, true
+	if t.tok != nil && t.gen > max(stale, t.refused) && c.fresh(t.tok) {
+		return heldToken{t.tok, t.gen, t.at}, true
 	}
 	return heldToken{}, false
+}
+
+// markRefused records that Zoom refused the token of generation gen.
+func (c *Client) markRefused(gen uint64) {
+	c.tokens.mu.Lock()
+	defer c.tokens.mu.Unlock()
+	c.tokens.refused = max(c.tokens.refused, gen)
 }
 
 // GrantedScopes returns the scopes of the token the client holds, and false

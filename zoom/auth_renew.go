@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"math/rand/v2"
 	"net/http"
+	"sync"
 	"time"
 )
 
@@ -20,6 +21,12 @@ const (
 	renewalFirstWait  = 250 * time.Millisecond
 	renewalMaxWait    = 2 * time.Second
 	renewalJitterFrac = 0.5
+	// contentionCalm is how long requests stay one at a time after the last
+	// sign that another program is taking the app's tokens.
+	contentionCalm = 30 * time.Second
+	// youngToken: a token refused this soon after it was fetched did not
+	// expire; another program fetched a newer one.
+	youngToken = 5 * time.Minute
 )
 
 // TokenContentionError says Zoom kept refusing freshly issued tokens: the
@@ -57,10 +64,13 @@ func tokenRefused(err error) (*Error, bool) {
 	return nil, false
 }
 
-// beforeRenewal runs after the refused-th refusal of a token for cl: it
-// waits (from the second refusal on) or gives up. The error it returns is a
+// beforeRenewal runs after the refused-th refusal of tok for cl: it waits
+// (from the second refusal on) or gives up. The error it returns is a
 // *NotSentError: Zoom acted on none of the refused requests.
-func (c *Client) beforeRenewal(ctx context.Context, cl call, refused int, last *Error) error {
+func (c *Client) beforeRenewal(ctx context.Context, cl call, tok heldToken, refused int, last *Error) error {
+	if time.Since(tok.at) < youngToken {
+		c.contention.noted(time.Now())
+	}
 	if refused >= maxTokenRefusals {
 		err := &TokenContentionError{Refused: refused, Last: last}
 		c.log.LogAttrs(ctx, slog.LevelWarn, "zoom token contention: giving up",
@@ -80,6 +90,45 @@ func (c *Client) beforeRenewal(ctx context.Context, cl call, refused int, last *
 		return nil
 	case <-ctx.Done():
 		return &NotSentError{Err: fmt.Errorf("zoom: %s: cancelled while waiting to renew the access token: %w", cl.key(), ctx.Err())}
+	}
+}
+
+// contention is the client's answer to another program taking the app's
+// token every few requests: while it lasts, requests go one at a time, so
+// each new token serves as many requests as the other program allows
+// before it takes the next one, instead of a burst of concurrent requests
+// dying on it together and some of them starving.
+type contention struct {
+	mu    sync.Mutex
+	until time.Time
+	gate  chan struct{} // capacity 1; made on first use
+}
+
+// noted records a sign of contention (a young token refused).
+func (k *contention) noted(now time.Time) {
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	k.until = now.Add(contentionCalm)
+	if k.gate == nil {
+		k.gate = make(chan struct{}, 1)
+	}
+}
+
+// enter waits for this request's turn while contention lasts, and returns
+// the function that ends the turn (a no-op when there is no contention).
+func (k *contention) enter(ctx context.Context, now time.Time) (func(), error) {
+	k.mu.Lock()
+	gate := k.gate
+	calm := now.After(k.until)
+	k.mu.Unlock()
+	if gate == nil || calm {
+		return func() {}, nil
+	}
+	select {
+	case gate <- struct{}{}:
+		return func() { <-gate }, nil
+	case <-ctx.Done():
+		return nil, ctx.Err()
 	}
 }
 

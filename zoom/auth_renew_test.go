@@ -2,6 +2,7 @@ package zoom
 
 import (
 	"context"
+	"net/http"
 	"sync"
 	"testing"
 	"time"
@@ -92,5 +93,32 @@ func TestCancelledStarterDoesNotFailSharedFetch(t *testing.T) {
 	}
 	if got := f.tokensIssued(); got != 1 {
 		t.Errorf("tokens issued = %d, want 1", got)
+	}
+}
+
+// A batch POST refused with 401 was not acted on by Zoom (zoom-api.md
+// §11.1): the client renews the token and sends it again, once.
+func TestBatchPostRefused401IsResentWithNewToken(t *testing.T) {
+	f := newFakeZoom(t)
+	refusedOnce := false
+	f.handle("POST /v2/phone/users/batch", func(w http.ResponseWriter, _ *http.Request) {
+		if !refusedOnce {
+			refusedOnce = true
+			f.revokeAll() // another program took the token
+			writeJSON(w, http.StatusUnauthorized, map[string]any{"code": 124, "message": "Invalid access token."})
+			return
+		}
+		writeJSON(w, http.StatusCreated, []map[string]any{{"id": "u1", "email": "a@example.com"}})
+	})
+	c := newTestClient(t, f.config(), nil)
+	res, err := c.BatchAddUsers(context.Background(), []BatchUser{{Email: "a@example.com", ExtensionNumber: "100", CallingPlans: []string{}}})
+	if err != nil || len(res) != 1 {
+		t.Fatalf("BatchAddUsers = %v, %v; want the user created after one renewal", res, err)
+	}
+	if got := c.Stats().Requests["POST /phone/users/batch"]; got != 2 {
+		t.Errorf("POSTs = %d, want 2", got)
+	}
+	if got := f.tokensIssued(); got != 2 {
+		t.Errorf("tokens issued = %d, want 2", got)
 	}
 }

@@ -33,7 +33,8 @@ type Client struct {
 	log    *slog.Logger
 	limits map[label]*rate.Limiter
 
-	tokens tokenState
+	tokens     tokenState
+	contention contention
 
 	statsMu sync.Mutex
 	stats   Stats

@@ -122,24 +122,37 @@ func (e *transportError) Unwrap() error { return e.err }
 func (c *Client) attempt(ctx context.Context, cl call, u string, payload []byte, isRetry bool) ([]byte, error) {
 	var stale uint64
 	for refused := 0; ; {
-		if err := c.limits[cl.label].Wait(ctx); err != nil {
-			return nil, &NotSentError{Err: fmt.Errorf("zoom: %s: waiting for the %s rate limit: %w", cl.key(), cl.label, err)}
-		}
-		tok, err := c.tokenNewerThan(ctx, stale)
+		leave, err := c.contention.enter(ctx, time.Now())
 		if err != nil {
-			return nil, &NotSentError{Err: err}
+			return nil, &NotSentError{Err: fmt.Errorf("zoom: %s: %w", cl.key(), err)}
 		}
-		body, err := c.roundTrip(ctx, cl, u, payload, tok.Token, isRetry || refused > 0)
+		body, tok, err := c.authorisedTrip(ctx, cl, u, payload, stale, isRetry || refused > 0)
+		leave()
 		last, ok := tokenRefused(err)
 		if !ok {
 			return body, err
 		}
 		refused++
 		stale = tok.gen
-		if err := c.beforeRenewal(ctx, cl, refused, last); err != nil {
+		c.markRefused(tok.gen)
+		if err := c.beforeRenewal(ctx, cl, tok, refused, last); err != nil {
 			return nil, err
 		}
 	}
+}
+
+// authorisedTrip waits for the rate limiter, takes a token newer than stale
+// and sends the request once.
+func (c *Client) authorisedTrip(ctx context.Context, cl call, u string, payload []byte, stale uint64, isRetry bool) ([]byte, heldToken, error) {
+	if err := c.limits[cl.label].Wait(ctx); err != nil {
+		return nil, heldToken{}, &NotSentError{Err: fmt.Errorf("zoom: %s: waiting for the %s rate limit: %w", cl.key(), cl.label, err)}
+	}
+	tok, err := c.tokenNewerThan(ctx, stale)
+	if err != nil {
+		return nil, heldToken{}, &NotSentError{Err: err}
+	}
+	body, err := c.roundTrip(ctx, cl, u, payload, tok.Token, isRetry)
+	return body, tok, err
 }
 
 // roundTrip performs one HTTP exchange and logs it without any secret.
