@@ -104,6 +104,12 @@ func (r *postRun) sendChunk(ctx context.Context, chunk []int) ([][]int, error) {
 			r.skip(chunk, "not sent: "+err.Error())
 			return nil, err
 		}
+		if se := zoom.AsScopeError(err, "add phone users"); se != nil {
+			// A configuration error (zoom-api.md §11.2): Zoom refused the
+			// token, not the users.
+			r.skip(chunk, "not sent: "+se.Error())
+			return nil, se
+		}
 		var ze *zoom.Error
 		if errors.As(err, &ze) {
 			switch {
