@@ -71,9 +71,15 @@ func (o *Options) apply(item string) error {
 		return nil
 	}
 	if !hasValue {
-		return fmt.Errorf("unknown behaviour (known: %s, latency=, post-delay=, token-ttl=, device-online-after=, seed=, fail=, missing-scope=, token-thief=)", strings.Join(flagNames(), ", "))
+		return fmt.Errorf("unknown behaviour (known: %s, latency=, post-delay=, token-ttl=, device-online-after=, seed=, fail=, missing-scope=, token-thief=, clock-skew=)", strings.Join(flagNames(), ", "))
 	}
 	switch name {
+	case "clock-skew":
+		d, err := time.ParseDuration(value)
+		if err != nil {
+			return fmt.Errorf("%q is not a duration such as 90s or -2m", value)
+		}
+		o.ClockSkew = d
 	case "latency", "post-delay", "token-ttl", "device-online-after":
 		d, err := parseDelay(value, name == "device-online-after")
 		if err != nil {

@@ -46,6 +46,7 @@
 //	one-token              a new token invalidates the app's earlier ones (Zoom's rule)
 //	token-thief=N          another program on the app takes a new token after every N
 //	                       authorised requests, killing ours (implies one-token)
+//	clock-skew=DUR         the Date header runs DUR ahead of the clock (negative: behind)
 //	fail=KIND[@METHOD:PATH]  a scripted fault, consumed once, in order; default
 //	                       target POST:/phone/users/batch. KIND: 429 (Retry-After
 //	                       seconds), 429-date, 429-iso, 429-none, 429-validation,

@@ -103,6 +103,9 @@ type Options struct {
 	// fetches a token after every TokenThief authorised requests, killing
 	// the token in use (implies OneTokenPerApp).
 	TokenThief int
+	// ClockSkew puts the Date header of every response this far ahead of
+	// the sandbox's clock (zpadd doctor reports the skew).
+	ClockSkew time.Duration
 }
 
 func (o Options) oneTokenPerApp() bool { return o.OneTokenPerApp || o.TokenThief > 0 }

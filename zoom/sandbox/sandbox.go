@@ -171,6 +171,8 @@ func (s *Sandbox) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		}
 	}()
 	sw.Header().Set("x-zm-trackingid", trackingID())
+	// Zoom's responses carry a Date; in process nobody else adds one.
+	sw.Header().Set("Date", start.Add(opts.ClockSkew).UTC().Format(http.TimeFormat))
 
 	if !sleepCtx(r, opts.Latency) {
 		return
