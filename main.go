@@ -413,6 +413,18 @@ func withEnv(cmd *cobra.Command, g *globals, run func(*cli.Env) int) error {
 }
 
 func runTUI(ctx context.Context, g *globals, emails []string) error {
+	for {
+		err := runTUIOnce(ctx, g, emails)
+		var sw *ui.SwitchProfile
+		if !errors.As(err, &sw) {
+			return err
+		}
+		// Home switched account profile: reopen on it.
+		g.profile, emails = sw.Name, nil
+	}
+}
+
+func runTUIOnce(ctx context.Context, g *globals, emails []string) error {
 	a, err := openApp(g)
 	if err != nil {
 		return err
@@ -422,9 +434,11 @@ func runTUI(ctx context.Context, g *globals, emails []string) error {
 	if err != nil {
 		return err
 	}
+	profiles, _ := cli.ProfileNames(a.home)
 	return ui.Run(ctx, ui.Options{
 		Home: a.home, Store: a.store, Journal: a.journal, Service: svc,
 		Sandbox: a.conn.Sandbox, Account: a.account, StartEmails: emails, Accessible: g.accessible,
+		Profile: a.conn.Profile, Profiles: profiles,
 		Input: os.Stdin, Output: os.Stdout,
 	})
 }

@@ -39,6 +39,8 @@ type Context struct {
 
 	Sandbox    bool   // show the SANDBOX badge; submits go to the simulator
 	Account    string // account display name for the header
+	Profile    string   // account profile in use, "" for the default one
+	Profiles   []string // stored profiles, for Home's switch
 	Accessible bool   // --accessible / ACCESSIBLE=1: prefer huh's accessible prompts
 
 	// Width and Height are the screen body's size (net of header, status and
