@@ -56,7 +56,7 @@ type App struct {
 	scopeBanner string // what the token's scopes lack, "" when nothing
 	switchTo    string // profile to reopen zpadd on, after quitting
 	closing     bool   // ctrl+c pressed: quitting after quitGrace
-	quitting   bool
+	quitting    bool
 }
 
 // quitGrace is how long ctrl+c waits for the messages of the keys before
