@@ -60,8 +60,9 @@ func main() {
 
 const envHelp = `Environment:
   ZOOM_ACCOUNT_ID, ZOOM_CLIENT_ID, ZOOM_CLIENT_SECRET
-                    Server-to-Server OAuth credentials (env wins over the config
-                    file). With none set at all, zpadd uses the embedded sandbox.
+                    Server-to-Server OAuth credentials (env wins over zpadd login's
+                    profile). With none at all, zpadd uses the embedded sandbox.
+  ZPADD_PROFILE     account profile from zpadd login (as --profile)
   ZOOM_API_URL      API base (default https://api.zoom.us/v2)
   ZOOM_OAUTH_URL    token endpoint (default https://zoom.us/oauth/token)
   ZOOM_PLAN         pro | business: sizes the client-side rate limits
@@ -263,7 +264,11 @@ func sandboxCmd() *cobra.Command {
 			"                                        one bad user: left out of a 201; the whole batch\n" +
 			"                                        refused; or the others created, 400 naming it\n" +
 			"  refuse-ten                            a batch of exactly 10 is refused\n" +
-			"  latency=DUR  post-delay=DUR  token-ttl=DUR  device-online-after=DUR\n" +
+			"  latency=DUR  post-delay=DUR  token-ttl=DUR  device-online-after=DUR  clock-skew=DUR\n" +
+			"  missing-scope=SCOPE                   the app lacks this granular scope (repeatable): 400/104\n" +
+			"  classic-scopes                        an app from before granular scopes\n" +
+			"  one-token                             a new token invalidates the app's earlier ones\n" +
+			"  token-thief=N                         another program takes the app's token every N requests\n" +
 			"  fail=KIND[@METHOD:PATH]               one scripted fault: 429, 429-date, 429-iso, 429-none,\n" +
 			"                                        429-validation, drop, 503-json, 503-html, 503-empty",
 		Args: cobra.NoArgs,

@@ -103,3 +103,47 @@ func TestBinaryRefusesAWorldReadableConfig(t *testing.T) {
 		t.Errorf("doctor with a 0644 config: exit %d\n%s", r.code, r.stderr)
 	}
 }
+
+// Two zpadd processes on one Server-to-Server app (Zoom keeps one token per
+// app, so each one's token fetch kills the other's) submit different
+// drafts at the same time, while a third program takes the token every few
+// requests: both finish with every user created.
+func TestBinaryTwoProcessesOnOneAppBothFinish(t *testing.T) {
+	sbHome := t.TempDir()
+	env := serveSandbox(t, sbHome, "--behave", "token-thief=9")
+	type out struct {
+		r    run
+		home string
+	}
+	results := make(chan out, 2)
+	for i, emails := range [][]string{{"grace.wilson", "henry.moore", "isabel.taylor"}, {"jack.anderson", "jose.nunez", "zoe.clarke"}} {
+		home := t.TempDir()
+		var b strings.Builder
+		b.WriteString(csvHeader)
+		for k, e := range emails {
+			b.WriteString(userRow(i*10+k+1, e))
+		}
+		imp := zpadd(t, home, env, "", "import", writeCSV(t, b.String()))
+		if imp.code != 0 {
+			t.Fatalf("import: %d %s", imp.code, imp.stderr)
+		}
+		id := strings.Fields(imp.stdout)[0]
+		go func() { results <- out{zpadd(t, home, env, "", "submit", "--yes", "--json", id), home} }()
+	}
+	for range 2 {
+		o := <-results
+		if o.r.code != 0 {
+			t.Errorf("submit: exit %d\n%s", o.r.code, o.r.stderr)
+			continue
+		}
+		var res []resultJSON
+		if err := json.Unmarshal([]byte(o.r.stdout), &res); err != nil || len(res) != 3 {
+			t.Errorf("results: %v %s", err, o.r.stdout)
+		}
+		for _, r := range res {
+			if r.Status != "created" {
+				t.Errorf("%s: %s %s", r.Email, r.Status, r.Error)
+			}
+		}
+	}
+}
