@@ -37,8 +37,6 @@ type tokenState struct {
 	sf      singleflight.Group
 	// waitScale multiplies the backoff between renewals (tests shrink it).
 	waitScale float64
-	// onToken, when set, is told the scopes of every token fetched.
-	onToken func(scopes []string)
 }
 
 // heldToken is a token together with its generation, so a request that got
@@ -83,11 +81,7 @@ func (c *Client) tokenNewerThan(ctx context.Context, stale uint64) (heldToken, e
 			t.tok, t.at = tok, time.Now()
 			t.gen++
 			held := heldToken{tok, t.gen, t.at}
-			notify := t.onToken
 			t.mu.Unlock()
-			if notify != nil {
-				notify(TokenScopes(tok))
-			}
 			return held, nil
 		})
 		var r singleflight.Result
@@ -127,15 +121,17 @@ func (c *Client) markRefused(gen uint64) {
 }
 
 // GrantedScopes returns the scopes of the token the client holds, and false
-// when it holds none yet. It never fetches one: asking Zoom for a token just
-// to look would invalidate the one another program is using.
+// when it holds none yet or the token listed none (nothing can be judged
+// then). It never fetches one: asking Zoom for a token just to look would
+// invalidate the one another program is using.
 func (c *Client) GrantedScopes() ([]string, bool) {
 	c.tokens.mu.Lock()
 	defer c.tokens.mu.Unlock()
 	if c.tokens.tok == nil {
 		return nil, false
 	}
-	return TokenScopes(c.tokens.tok), true
+	scopes := TokenScopes(c.tokens.tok)
+	return scopes, len(scopes) > 0
 }
 
 // FetchToken makes sure the client holds a token, fetching one only when it

@@ -113,7 +113,7 @@ func New(cfg Config) (*Client, error) {
 		maxBody: defaultMaxBody,
 		now:     time.Now,
 		stats:   Stats{Requests: map[string]int{}},
-		tokens:  tokenState{waitScale: cfg.RetryWaitScale, onToken: cfg.OnToken},
+		tokens:  tokenState{waitScale: cfg.RetryWaitScale},
 	}, nil
 }
 

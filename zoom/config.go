@@ -44,10 +44,6 @@ type Config struct {
 	// means 1). Tests of code built on the client shrink it so they do not
 	// sleep through real backoff; zpadd itself never sets it.
 	RetryWaitScale float64
-	// OnToken, when set, is called with the scopes of every access token
-	// the client fetches (the TUI compares them with what it needs without
-	// ever fetching a token just to look).
-	OnToken func(scopes []string)
 }
 
 // ConfigFromEnv reads ZOOM_ACCOUNT_ID, ZOOM_CLIENT_ID, ZOOM_CLIENT_SECRET,
