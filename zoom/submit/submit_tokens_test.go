@@ -2,6 +2,8 @@ package submit
 
 import (
 	"context"
+	"os"
+	"strings"
 	"testing"
 
 	"zpadd/state"
@@ -34,6 +36,8 @@ func TestSubmitSurvivesTokenThief(t *testing.T) {
 		c := e.newClient() // a fresh process: it holds no token yet
 		svc := New(c, e.home, e.j, Options{Store: e.store, RetryWait: e.svc.o.RetryWait})
 		_, stolenBefore := e.sb.TokenCounts()
+		before, _ := os.ReadFile(e.j.Path())
+		intents := strings.Count(string(before), `"type":"intent"`)
 		sub, err := svc.Submit(context.Background(), d, nil)
 		if err != nil {
 			t.Fatalf("thief every %d: Submit: %v", every, err)
@@ -42,10 +46,14 @@ func TestSubmitSurvivesTokenThief(t *testing.T) {
 		if n := acceptedPosts(e.sb); n != 1 {
 			t.Errorf("thief every %d: POSTs acted on = %d, want 1", every, n)
 		}
+		// Every resend after a refused token is the same journalled intent.
+		if raw, err := os.ReadFile(e.j.Path()); err != nil || strings.Count(string(raw), `"type":"intent"`) != intents+1 {
+			t.Errorf("thief every %d: journal intents = %d (err %v), want one more than %d", every, strings.Count(string(raw), `"type":"intent"`), err, intents)
+		}
 		_, stolen := e.sb.TokenCounts()
 		stolen -= stolenBefore
 		fetches := c.Stats().TokenFetches
-		t.Logf("thief every %d requests: %d token fetches for a 10-user submit (%d thefts, %d requests)", every, fetches, stolen, c.Stats().Total)
+		t.Logf("thief every %d requests: %d token fetches for a 10-user submit (%d thefts, %d requests, %d POSTs sent, 1 acted on)", every, fetches, stolen, c.Stats().Total, e.posts())
 		if fetches > 1+stolen {
 			t.Errorf("thief every %d: %d token fetches, want at most %d (one, plus one per theft)", every, fetches, 1+stolen)
 		}
