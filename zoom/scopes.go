@@ -93,7 +93,7 @@ const MarketplaceStep = "on marketplace.zoom.us: Manage → Created Apps → you
 // never a refusal of users.
 type ScopeError struct {
 	Scopes []string // the scope names, when known
-	Why    string   // what zpadd was doing: "read phone users"
+	Why    string   // what zpadd needs them for: "reading phone users", "sites, batch add"
 	Err    error    // Zoom's answer, when there was one
 }
 
@@ -113,7 +113,7 @@ func (e *ScopeError) Error() string {
 		b.WriteString("the scopes " + strings.Join(e.Scopes, ", "))
 	}
 	if e.Why != "" {
-		b.WriteString(" (needed to " + e.Why + ")")
+		b.WriteString(" (needed for " + e.Why + ")")
 	}
 	b.WriteString(": add ")
 	if len(e.Scopes) == 1 {

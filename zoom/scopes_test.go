@@ -19,7 +19,7 @@ func TestMissingScopeInReadsZoomsMessage(t *testing.T) {
 	if _, ok := MissingScopeIn(&Error{Status: 400, Code: 300, Message: "Validation Failed."}); ok {
 		t.Error("a validation error taken for a missing scope")
 	}
-	se := AsScopeError(err, "read phone users")
+	se := AsScopeError(err, "reading phone users")
 	if se == nil || !strings.Contains(se.Error(), "phone:read:list_users:admin") || !strings.Contains(se.Error(), "Add Scopes") {
 		t.Errorf("ScopeError = %v", se)
 	}

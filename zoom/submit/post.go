@@ -104,7 +104,7 @@ func (r *postRun) sendChunk(ctx context.Context, chunk []int) ([][]int, error) {
 			r.skip(chunk, "not sent: "+err.Error())
 			return nil, err
 		}
-		if se := zoom.AsScopeError(err, "add phone users"); se != nil {
+		if se := zoom.AsScopeError(err, "adding phone users"); se != nil {
 			// A configuration error (zoom-api.md §11.2): Zoom refused the
 			// token, not the users.
 			r.skip(chunk, "not sent: "+se.Error())

@@ -301,7 +301,7 @@ func (pr *preflightRun) readFailed(ctx context.Context, what, known string, err 
 	}
 	// A missing scope and another program taking the app's tokens are
 	// configuration problems whose own messages say what to do.
-	if se := zoom.AsScopeError(err, "read "+what); se != nil || zoom.IsTokenContention(err) {
+	if se := zoom.AsScopeError(err, "reading "+what); se != nil || zoom.IsTokenContention(err) {
 		if pr.fatal == nil {
 			pr.fatal = err
 			if se != nil {

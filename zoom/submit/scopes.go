@@ -31,5 +31,5 @@ func (s *Service) missingScopes() *zoom.ScopeError {
 			features = append(features, n.Feature)
 		}
 	}
-	return &zoom.ScopeError{Scopes: names, Why: "work with " + strings.Join(features, ", ")}
+	return &zoom.ScopeError{Scopes: names, Why: strings.Join(features, ", ")}
 }
