@@ -66,6 +66,7 @@ const envHelp = `Environment:
   ZOOM_API_URL      API base (default https://api.zoom.us/v2)
   ZOOM_OAUTH_URL    token endpoint (default https://zoom.us/oauth/token)
   ZOOM_PLAN         pro | business: sizes the client-side rate limits
+  ZOOM_TOKEN_INDEX  token index, where Zoom lets tokens of several indexes coexist
   ZPADD_HOME        one folder for config, drafts, journal, cache and log
   ACCESSIBLE=1      line-by-line prompts for screen readers
   NO_COLOR          no colours

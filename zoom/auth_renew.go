@@ -40,7 +40,7 @@ func (e *TokenContentionError) Error() string {
 	return fmt.Sprintf("Zoom refused %d access tokens in a row (%d/%d %s): another program is probably using "+
 		"the same Server-to-Server app's credentials, and every token it fetches invalidates zpadd's. "+
 		"Give each tool its own Server-to-Server app on the Zoom Marketplace, or ask Zoom to raise the "+
-		"account's token index tolerance so tokens can coexist",
+		"account's token index tolerance and give each tool its own ZOOM_TOKEN_INDEX",
 		e.Refused, e.Last.Status, e.Last.Code, e.Last.Message)
 }
 

@@ -122,3 +122,18 @@ func TestBatchPostRefused401IsResentWithNewToken(t *testing.T) {
 		t.Errorf("tokens issued = %d, want 2", got)
 	}
 }
+
+// ZOOM_TOKEN_INDEX reaches the token request as "index", so tools given
+// different indexes by Zoom stop killing each other's tokens.
+func TestTokenIndexSentWithTheTokenRequest(t *testing.T) {
+	f := newFakeZoom(t)
+	cfg := f.config()
+	cfg.TokenIndex = "2"
+	c := newTestClient(t, cfg, nil)
+	if _, err := c.FetchToken(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if got := f.tokenForms[0].Get("index"); got != "2" {
+		t.Errorf("index = %q, want 2", got)
+	}
+}

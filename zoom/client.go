@@ -92,6 +92,13 @@ func New(cfg Config) (*Client, error) {
 	if cfg.RetryWaitScale > 0 {
 		retry.scale = cfg.RetryWaitScale
 	}
+	params := url.Values{
+		"grant_type": {"account_credentials"},
+		"account_id": {strings.TrimSpace(cfg.AccountID)},
+	}
+	if cfg.TokenIndex != "" {
+		params.Set("index", cfg.TokenIndex) // zoom-api.md §11.1
+	}
 	return &Client{
 		api:  api,
 		http: hc,
@@ -101,10 +108,7 @@ func New(cfg Config) (*Client, error) {
 			TokenURL:     cfg.OAuthURL,
 			// Zoom's Server-to-Server grant is account_credentials, not
 			// client_credentials; clientcredentials lets grant_type be replaced.
-			EndpointParams: url.Values{
-				"grant_type": {"account_credentials"},
-				"account_id": {strings.TrimSpace(cfg.AccountID)},
-			},
+			EndpointParams: params,
 			AuthStyle: oauth2.AuthStyleInHeader,
 		},
 		log:     logger,

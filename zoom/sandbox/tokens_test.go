@@ -79,3 +79,17 @@ func TestTokenThiefStealsEveryNRequests(t *testing.T) {
 		t.Errorf("TokenCounts = %d issued, %d stolen; want 1, 1", issued, stolen)
 	}
 }
+
+// Tokens of different indexes coexist under one-token (Zoom's index
+// tolerance, zoom-api.md §11.1); a new token kills only its own index's.
+func TestTokenIndexesCoexist(t *testing.T) {
+	e := newEnv(t, Options{OneTokenPerApp: true})
+	acct, id, secret := e.sb.Credentials()
+	_, m := tokenRequest(t, e, "?grant_type=account_credentials&index=1&account_id="+acct, nil, id, secret)
+	indexed, _ := m["access_token"].(string)
+	_ = e.fetchToken() // index 0 again: kills only the first index-0 token
+	e.token = indexed
+	if status, _ := e.call("GET", "/v2/phone/sites", nil); status != 200 {
+		t.Errorf("index-1 token after an index-0 fetch: %d, want 200", status)
+	}
+}
