@@ -109,7 +109,7 @@ func New(cfg Config) (*Client, error) {
 			// Zoom's Server-to-Server grant is account_credentials, not
 			// client_credentials; clientcredentials lets grant_type be replaced.
 			EndpointParams: params,
-			AuthStyle: oauth2.AuthStyleInHeader,
+			AuthStyle:      oauth2.AuthStyleInHeader,
 		},
 		log:     logger,
 		limits:  newLimiters(plan),
