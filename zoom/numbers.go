@@ -107,18 +107,27 @@ func numbersRefused(err error) bool {
 	if !errors.As(err, &e) {
 		return false
 	}
-	return IsMissingScope(err) || e.Status == http.StatusForbidden ||
-		(e.Status == http.StatusNotFound && !isSiteMissing(e))
+	_, noScope := MissingScopeIn(err)
+	return noScope || e.Status == http.StatusForbidden || (e.Status == http.StatusNotFound && !isSiteMissing(e))
 }
 
-// IsMissingScope reports a token that lacks a scope: 400 or 401 with code
-// 104, 4700 or 4711 (zoom-api.md §11.2, §3).
-func IsMissingScope(err error) bool {
-	var e *Error
-	if !errors.As(err, &e) {
-		return false
+// probeNumberLists reads one number from either list (the new one first),
+// for zpadd doctor: zpadd works with whichever the app may read.
+func (c *Client) probeNumberLists(ctx context.Context) (note string, err error) {
+	one := url.Values{"page_size": {"1"}}
+	var raw map[string]any
+	err = c.do(ctx, call{route: routeNumberManagement, segments: seg("number_management/numbers"), query: one}, &raw)
+	if err == nil {
+		return "works with " + string(NumbersManagement), nil
 	}
-	return e.Code == 104 || e.Code == 4700 || e.Code == 4711
+	if !numbersRefused(err) {
+		return "", err
+	}
+	old := url.Values{"page_size": {"1"}, "type": {"unassigned"}}
+	if err2 := c.do(ctx, call{route: routeNumbers, segments: seg("phone/numbers"), query: old}, &raw); err2 != nil {
+		return "", err2
+	}
+	return fmt.Sprintf("works with %s (deprecated); %s was refused: %v", NumbersPhone, NumbersManagement, err), nil
 }
 
 func (c *Client) listUnassignedFrom(ctx context.Context, e NumbersEndpoint, siteID string) ([]PhoneNumber, error) {

@@ -118,3 +118,16 @@ func TestNumbersBadSiteIsNotAFallback(t *testing.T) {
 		t.Errorf("endpoint in use = %q after a refusal about the site; want none decided", c.NumbersEndpointInUse())
 	}
 }
+
+// zpadd doctor finds the numbers feature working when the app may read
+// either number list, and says which.
+func TestDoctorNumbersProbeAcceptsEitherList(t *testing.T) {
+	for _, missing := range []string{"number_management:read:list_numbers:admin", "phone:read:list_numbers:admin"} {
+		c, _ := sandboxClient(t, sandbox.Options{MissingScopes: []string{missing}})
+		for _, p := range c.ProbeReads(context.Background()) {
+			if p.Need.Feature == "numbers" && (!p.OK() || p.Note == "") {
+				t.Errorf("without %s: numbers probe = %+v; want it working, saying which list", missing, p)
+			}
+		}
+	}
+}

@@ -26,11 +26,11 @@ import (
 
 // namesNoUser reports whether a 400 or 404 refusal of several users can be
 // tied to none of them: no errors[] entry carries a user index or one
-// user's email. Scope refusals (codes 104/4700/4711) are about the app, not
-// a user, and are never split; nor are 401, 403, 409 and a 429 dressed as
-// a validation error, which keep their whole-batch meaning.
+// user's email. Scope refusals are about the app, not a user, and are never
+// split; nor are 401, 403, 409 and a 429 dressed as a validation error,
+// which keep their whole-batch meaning.
 func namesNoUser(ze *zoom.Error, emails []string) bool {
-	if len(emails) < 2 || (ze.Status != 400 && ze.Status != 404) || isScopeCode(ze.Code) {
+	if _, noScope := zoom.MissingScopeIn(ze); len(emails) < 2 || (ze.Status != 400 && ze.Status != 404) || noScope {
 		return false
 	}
 	for _, fr := range mapFieldErrors(ze.Errors, emails) {
@@ -40,9 +40,6 @@ func namesNoUser(ze *zoom.Error, emails []string) bool {
 	}
 	return mentionedUser(ze.Message, emails) < 0
 }
-
-// isScopeCode: the token lacks a scope (zoom-api.md §11.2, §3).
-func isScopeCode(code int) bool { return code == 104 || code == 4700 || code == 4711 }
 
 // findCulprit handles a terse refusal of chunk: users Zoom created anyway
 // are recorded, the rest are bisected.
