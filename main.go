@@ -21,6 +21,7 @@ import (
 	"golang.org/x/term"
 
 	"zpadd/state"
+	"zpadd/state/safetext"
 	"zpadd/ui"
 	"zpadd/ui/cli"
 	"zpadd/zoom"
@@ -54,7 +55,7 @@ func main() {
 	case errors.As(err, &ee):
 		os.Exit(ee.code)
 	case err != nil:
-		fmt.Fprintln(os.Stderr, "zpadd:", err)
+		fmt.Fprintln(os.Stderr, "zpadd:", safetext.Text(err.Error()))
 		os.Exit(cli.ExitOther)
 	}
 }
@@ -393,7 +394,7 @@ func withEnv(cmd *cobra.Command, g *globals, run func(*cli.Env) int) error {
 			return a.service()
 		},
 	}
-	if code := run(e); code != cli.ExitOK {
+	if code := cli.Run(e, run); code != cli.ExitOK {
 		return exitError{code}
 	}
 	return nil

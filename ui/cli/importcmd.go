@@ -27,11 +27,11 @@ func Import(e *Env, path string) int {
 			e.errorf("saving draft %q: %v", d.Name, err)
 			return ExitOther
 		}
-		fmt.Fprintf(e.Stdout, "%s\t%s\t%d users\n", d.ID, d.Name, len(d.Users))
+		fmt.Fprintf(e.Stdout, "%s\t%s\t%d users\n", d.ID, line(d.Name), len(d.Users))
 	}
 	blocking := false
 	for _, p := range problems {
-		fmt.Fprintf(e.Stderr, "%s: %s\n", path, p)
+		fmt.Fprintf(e.Stderr, "%s: %s\n", line(path), lineOf(p))
 		if p.Severity == state.Error {
 			blocking = true
 		}
