@@ -8,6 +8,7 @@ import (
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"zpadd/state/safetext"
 	"zpadd/ui/common"
 )
 
@@ -22,7 +23,7 @@ func (a *App) chromeHeight() int {
 
 // View draws the frame around the top screen.
 func (a *App) View() tea.View {
-	v := tea.NewView(a.render())
+	v := tea.NewView(safetext.Frame(a.render())) // the last guard: only zpadd's colours reach the terminal
 	v.AltScreen = true
 	v.WindowTitle = "zpadd"
 	return v
@@ -156,9 +157,9 @@ func (a *App) statusLine() string {
 	st := a.ctx.Styles
 	switch {
 	case a.status != "" && a.statusErr:
-		return st.Err.Render("✗ " + a.status)
+		return st.Err.Render("✗ " + safetext.Line(a.status))
 	case a.status != "":
-		return st.Status.Render(a.status)
+		return st.Status.Render(safetext.Line(a.status))
 	case a.ctx.ReadOnly && a.notice != "":
 		return st.Notice.Render(a.notice)
 	}

@@ -168,3 +168,37 @@ func FuzzLine(f *testing.F) {
 		}
 	})
 }
+
+func TestFrameKeepsColoursAndEscapesTheRest(t *testing.T) {
+	in := "\x1b[1;38;2;1:2:3mTitle\x1b[0m\n" + "\x1b]52;c;aGk=\x07 \x1b[2J \u202e x\ty"
+	got := Frame(in)
+	want := "\x1b[1;38;2;1:2:3mTitle\x1b[0m\n" + `\x1b]52;c;aGk=\x07 \x1b[2J \u202e x y`
+	if got != want {
+		t.Errorf("Frame:\n got %q\nwant %q", got, want)
+	}
+}
+
+// FuzzFrame: the only ESC left in a frame starts an SGR sequence.
+func FuzzFrame(f *testing.F) {
+	for _, s := range hostile {
+		f.Add(s)
+	}
+	f.Add("\x1b[31mok\x1b[0m\x1b[")
+	f.Fuzz(func(t *testing.T, s string) {
+		out := Frame(s)
+		for i := 0; i < len(out); i++ {
+			if out[i] == 0x1b {
+				n := sgrLen(out[i:])
+				if n == 0 {
+					t.Fatalf("Frame(%q) left a non-SGR ESC: %q", s, out)
+				}
+				i += n - 1
+			}
+		}
+		for _, r := range out {
+			if r != 0x1b && r != '\n' && Unsafe(r) {
+				t.Fatalf("Frame(%q) left %U", s, r)
+			}
+		}
+	})
+}

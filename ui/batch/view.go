@@ -136,16 +136,17 @@ func (m *Model) rowView(i int, u state.User, c columns) string {
 	if i == m.cursor {
 		cursor = " " + st.Cursor.Render("▸ ")
 	}
-	user := u.Email
-	if name := strings.TrimSpace(u.FirstName + " " + u.LastName); name != "" && c.user >= 20 {
-		user = name + "  " + st.Muted.Render(u.Email)
+	email := common.Safe(u.Email)
+	user := email
+	if name := common.Safe(strings.TrimSpace(u.FirstName + " " + u.LastName)); name != "" && c.user >= 20 {
+		user = name + "  " + st.Muted.Render(email)
 	} else if name != "" && u.Email == "" {
 		user = name
 	}
 	if user == "" {
 		user = st.Muted.Render("(no email yet)")
 	}
-	row := cursor + fmt.Sprintf("%2d  ", i+1) + common.Pad(user, c.user) + "  " + common.Pad(dash(u.ExtensionNumber), c.ext)
+	row := cursor + fmt.Sprintf("%2d  ", i+1) + common.Pad(user, c.user) + "  " + common.Cell(dash(u.ExtensionNumber), c.ext)
 	if c.numbers > 0 {
 		row += "  " + common.Pad(numbersCell(u), c.numbers)
 	}

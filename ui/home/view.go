@@ -40,7 +40,7 @@ func (m *Model) View() string {
 		add(st.Muted.Render("   no drafts yet: n starts a new batch, i imports a CSV"))
 	}
 	for i, d := range m.drafts {
-		name := d.Name
+		name := common.Safe(d.Name)
 		if d.Status != "" && d.Status != "draft" {
 			name += " (" + d.Status + ")"
 		}
@@ -57,7 +57,7 @@ func (m *Model) View() string {
 	}
 	nw := max(nameW-14, 12)
 	for i, s := range m.history {
-		row := common.Pad(s.DraftName, nw) + "  " + common.Pad(common.Stamp(s.Sent), 12) + "  " + m.result(s)
+		row := common.Cell(s.DraftName, nw) + "  " + common.Pad(common.Stamp(s.Sent), 12) + "  " + m.result(s)
 		add(m.row(len(m.drafts)+i, row))
 		if m.expanded == i {
 			add(m.details(s)...)

@@ -214,7 +214,7 @@ func (m *Model) rowCells(i int) []string {
 	r := m.prog.rows[i]
 	u := m.draft.Users[i]
 	cells := make([]string, 5)
-	cells[colUser] = u.DisplayName()
+	cells[colUser] = common.Safe(u.DisplayName())
 	switch r.status {
 	case submit.StatusCreated:
 		cells[colResult] = st.OK.Render("✓ created")
@@ -229,7 +229,7 @@ func (m *Model) rowCells(i int) []string {
 		col, label := fieldColumn(r.field)
 		// The workflow prefixes Zoom's message with the field; the column
 		// already says it.
-		msg := r.message
+		msg := common.Safe(r.message)
 		if r.field != "" {
 			msg = strings.TrimPrefix(msg, r.field+": ")
 		}
@@ -239,10 +239,10 @@ func (m *Model) rowCells(i int) []string {
 		cells[col] = st.Err.Render(msg)
 	case submit.StatusUnknown:
 		cells[colResult] = st.Unknown.Render("? unknown")
-		cells[colExt] = st.Unknown.Render(r.message)
+		cells[colExt] = st.Unknown.Render(common.Safe(r.message))
 	case submit.StatusSkipped:
 		cells[colResult] = st.Muted.Render("– skipped")
-		cells[colExt] = st.Muted.Render(r.message)
+		cells[colExt] = st.Muted.Render(common.Safe(r.message))
 	default:
 		if m.running() {
 			cells[colResult] = st.Muted.Render("… waiting")

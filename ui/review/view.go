@@ -120,14 +120,14 @@ func (m *Model) row(i int) string {
 	if sameGroup := i > m.offset && m.items[i-1].User == p.User && m.items[i-1].Severity == p.Severity; !sameGroup {
 		who = "draft"
 		if d := m.ctx.Draft; d != nil && p.User >= 0 && p.User < len(d.Users) {
-			who = fmt.Sprintf("%d  %s", p.User+1, d.Users[p.User].DisplayName())
+			who = fmt.Sprintf("%d  %s", p.User+1, common.Safe(d.Users[p.User].DisplayName()))
 		}
 	}
 	msgStyle := st.Warn
 	if p.Severity == state.Error {
 		msgStyle = st.Err
 	}
-	return " " + mark + common.Pad(who, userWidth) + "  " + common.Pad(fieldLabel(p.Field), fieldWidth) + "  " + msgStyle.Render(p.Message)
+	return " " + mark + common.Pad(who, userWidth) + "  " + common.Pad(fieldLabel(p.Field), fieldWidth) + "  " + msgStyle.Render(common.Safe(p.Message))
 }
 
 // detail shows the selected problem in full, since rows are cut at the

@@ -7,6 +7,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"zpadd/state"
+	"zpadd/state/safetext"
 	"zpadd/ui/common"
 )
 
@@ -75,7 +76,7 @@ func (m *Model) kindLine() string {
 func (m *Model) row(i int) string {
 	st := m.ctx.Styles
 	u := m.ctx.Draft.Users[i]
-	name := ansi.Truncate(u.DisplayName(), nameWidth, "…")
+	name := ansi.Truncate(safetext.Line(u.DisplayName()), nameWidth, "…")
 	name += strings.Repeat(" ", max(0, nameWidth-ansi.StringWidth(name)))
 	num := fmt.Sprintf("%2d", i+1)
 

@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"zpadd/state"
+	"zpadd/state/safetext"
 	"zpadd/ui/common"
 	"zpadd/zoom/submit"
 )
@@ -92,12 +93,12 @@ func (m *Model) row(i int, s spec, u *state.User) string {
 		if focused && !m.ctx.ReadOnly {
 			value = m.input.View()
 		} else {
-			value = text(u, s.ID)
+			value = safetext.Line(text(u, s.ID))
 		}
 	case pickKind:
-		value = m.pickValue(s, u)
+		value = safetext.Line(m.pickValue(s, u))
 	case multiKind:
-		value = strings.Join(u.CallingPlans, ", ")
+		value = safetext.Line(strings.Join(u.CallingPlans, ", "))
 	case numbersKind:
 		labels := make([]string, len(u.PhoneNumbers))
 		for i, n := range u.PhoneNumbers {
