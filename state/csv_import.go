@@ -171,8 +171,10 @@ func (imp *csvImport) readHeader(header []string) error {
 
 func (imp *csvImport) hasColumn(c string) bool { _, ok := imp.col[c]; return ok }
 
-// cell returns a trimmed cell by canonical column name ("" when the column
-// or the cell is missing), with invalid UTF-8 reported and replaced.
+// cell returns a cell by canonical column name ("" when the column or the
+// cell is missing): a text-marked cell (EncodeCell) exactly, any other
+// trimmed of spaces and checked for what a spreadsheet would run; invalid
+// UTF-8 is reported and replaced.
 func (imp *csvImport) cell(row int, rec []string, column string) string {
 	i, ok := imp.col[column]
 	if !ok || i >= len(rec) {
@@ -183,7 +185,15 @@ func (imp *csvImport) cell(row int, rec []string, column string) string {
 		imp.problem(row, imp.label[column], Error, "not UTF-8 text (unreadable characters were replaced): save the file as \"CSV UTF-8\"")
 		v = strings.ToValidUTF8(v, "\uFFFD")
 	}
-	return strings.TrimSpace(v)
+	if v, marked := decodeCell(v); marked {
+		return v
+	}
+	v = trimCell(v)
+	if why := looksLikeFormula(v); why != "" {
+		imp.problem(row, imp.label[column], Warning,
+			"%q looks like a spreadsheet formula (it %s): imported as text; make sure it is meant, as a spreadsheet would run it", v, why)
+	}
+	return v
 }
 
 func (imp *csvImport) readRow(row int, rec []string) {
