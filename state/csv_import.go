@@ -16,9 +16,10 @@ import (
 // "import: NAME (k of n)". Every row with any data becomes a user, even
 // when some cells could not be read; problems says which, by row and
 // column. err (and no drafts) means the file as a whole is unusable: not
-// readable, or no header row with an email column.
+// readable, no header row with an email column, or beyond the limits of
+// limits.go (a *TooLargeCSVError).
 func ImportCSV(r io.Reader, name string) (drafts []*Draft, problems []RowProblem, err error) {
-	br := bufio.NewReader(r)
+	br := bufio.NewReader(&capReader{r: r, left: MaxCSVBytes})
 	if err := checkEncoding(br); err != nil {
 		return nil, nil, err
 	}
@@ -42,6 +43,9 @@ func ImportCSV(r io.Reader, name string) (drafts []*Draft, problems []RowProblem
 		if errors.Is(err, io.EOF) {
 			return nil, nil, fmt.Errorf("%s is empty: the first row must name the columns (email, first_name, ...)", name)
 		}
+		if errors.Is(err, errCSVTooLarge) {
+			return nil, nil, &TooLargeCSVError{Name: name, Why: fmt.Sprintf("is larger than %d MB", MaxCSVBytes>>20)}
+		}
 		return nil, nil, fmt.Errorf("reading the header row of %s: %w", name, err)
 	}
 	if err := imp.readHeader(header); err != nil {
@@ -53,6 +57,9 @@ func ImportCSV(r io.Reader, name string) (drafts []*Draft, problems []RowProblem
 		rec, err := cr.Read()
 		if errors.Is(err, io.EOF) {
 			break
+		}
+		if errors.Is(err, errCSVTooLarge) {
+			return nil, imp.problems, &TooLargeCSVError{Name: name, Why: fmt.Sprintf("is larger than %d MB", MaxCSVBytes>>20)}
 		}
 		var perr *csv.ParseError
 		if err != nil && !errors.As(err, &perr) {
@@ -73,7 +80,13 @@ func ImportCSV(r io.Reader, name string) (drafts []*Draft, problems []RowProblem
 		row += max(1, start-lastLine)
 		endLine, _ := cr.FieldPos(len(rec) - 1)
 		lastLine = endLine + strings.Count(rec[len(rec)-1], "\n")
+		if err := imp.oversizeCell(name, row, rec); err != nil {
+			return nil, imp.problems, err
+		}
 		imp.readRow(row, rec)
+		if len(imp.users) > MaxCSVRows {
+			return nil, imp.problems, &TooLargeCSVError{Name: name, Why: fmt.Sprintf("has more than %d user rows (row %d is one too many)", MaxCSVRows, row)}
+		}
 	}
 	imp.flagShortExtensions()
 	if len(imp.users) == 0 {
@@ -186,9 +199,11 @@ func (imp *csvImport) cell(row int, rec []string, column string) string {
 		v = strings.ToValidUTF8(v, "\uFFFD")
 	}
 	if v, marked := decodeCell(v); marked {
+		imp.checkText(row, column, v)
 		return v
 	}
 	v = trimCell(v)
+	imp.checkText(row, column, v)
 	if why := looksLikeFormula(v); why != "" {
 		imp.problem(row, imp.label[column], Warning,
 			"%q looks like a spreadsheet formula (it %s): imported as text; make sure it is meant, as a spreadsheet would run it", v, why)

@@ -17,6 +17,12 @@ func Import(e *Env, path string) int {
 		return ExitInvalid
 	}
 	defer f.Close()
+	if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() {
+		if err := state.CheckCSVSize(filepath.Base(path), fi.Size()); err != nil {
+			e.errorf("%v", err)
+			return ExitInvalid
+		}
+	}
 	drafts, problems, err := state.ImportCSV(f, filepath.Base(path))
 	if err != nil {
 		e.errorf("%s: %v", path, err)
