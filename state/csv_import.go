@@ -89,6 +89,7 @@ func ImportCSV(r io.Reader, name string) (drafts []*Draft, problems []RowProblem
 		}
 	}
 	imp.flagShortExtensions()
+	imp.flagDuplicates()
 	if len(imp.users) == 0 {
 		imp.problem(1, "", Warning, "the file has a header but no user rows")
 	}
@@ -145,7 +146,8 @@ type csvImport struct {
 	width    int
 	problems []RowProblem
 	users    []User
-	rows     []int // spreadsheet row of each user
+	rows     []int      // spreadsheet row of each user
+	macCols  [][]string // MAC column of each user's desk phones, in order
 }
 
 func (imp *csvImport) problem(row int, column string, sev Severity, format string, args ...any) {
@@ -246,13 +248,16 @@ func (imp *csvImport) readRow(row int, rec []string) {
 	}
 	u.SelectOutboundCallerID = imp.optionalBool(row, colSelectCallerID, imp.cell(row, rec, colSelectCallerID))
 	u.SMS = imp.optionalBool(row, colSMS, imp.cell(row, rec, colSMS))
+	var macCols []string
 	for p := 0; p < MaxDeskPhones; p++ {
 		if dp, ok := imp.deskPhone(row, rec, p); ok {
 			u.DeskPhones = append(u.DeskPhones, dp)
+			macCols = append(macCols, imp.macLabel(p))
 		}
 	}
 	imp.users = append(imp.users, u)
 	imp.rows = append(imp.rows, row)
+	imp.macCols = append(imp.macCols, macCols)
 }
 
 func (imp *csvImport) drafts(name string) []*Draft {
