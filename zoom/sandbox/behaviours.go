@@ -55,6 +55,7 @@ var flagBehaviours = map[string]func(*Options){
 	"full-extensions":      func(o *Options) { o.FullExtensions = true },
 	"api-url":              func(o *Options) { o.APIURL = true },
 	"phone-not-set-up":     func(o *Options) { o.PhoneNotSetUp = true },
+	"hostile-names":        func(o *Options) { o.HostileNames = true },
 }
 
 func (o *Options) apply(item string) error {

@@ -40,6 +40,9 @@
 //	full-extensions        responses give site code + short extension (11001)
 //	api-url                token responses carry api_url
 //	phone-not-set-up       every /v2/phone call answers 403
+//	hostile-names          adds users, a site and a template whose names carry
+//	                       escape sequences, bidi overrides and line breaks,
+//	                       and a refusal message with escapes (hostile.go)
 //	fail=KIND[@METHOD:PATH]  a scripted fault, consumed once, in order; default
 //	                       target POST:/phone/users/batch. KIND: 429 (Retry-After
 //	                       seconds), 429-date, 429-iso, 429-none, 429-validation,
