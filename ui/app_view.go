@@ -73,7 +73,7 @@ func (a *App) header() string {
 	for i := 1; i < len(a.stack); i++ {
 		t := a.ids[i].String()
 		if tt, ok := a.stack[i].(common.Titled); ok {
-			t = tt.Title()
+			t = common.Safe(tt.Title()) // draft and user names
 		}
 		if t != "" {
 			titles = append(titles, t)
@@ -108,7 +108,7 @@ func (a *App) header() string {
 			right = append(right, st.Sandbox.Render("SANDBOX"))
 		}
 		if acct := a.account(); acct != "" && withAccount {
-			right = append(right, st.Account.Render(acct))
+			right = append(right, st.Account.Render(common.Safe(acct)))
 		}
 		if a.ctx.ReadOnly {
 			right = append(right, st.Warn.Render("read-only"))

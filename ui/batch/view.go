@@ -38,11 +38,11 @@ func (m *Model) View() string {
 	b.WriteString(strings.Repeat(" ", max(w-len(count)-1, 0)) + st.Muted.Render(count) + "\n")
 
 	for _, p := range m.problems.ForUser(-1) {
-		b.WriteString(m.mark(state.Problems{p}) + " " + p.Message + "\n")
+		b.WriteString(m.mark(state.Problems{p}) + " " + common.Safe(p.Message) + "\n")
 	}
 	if m.confirm && len(d.Users) > 0 {
 		u := d.Users[m.cursor]
-		b.WriteString(st.Warn.Render(fmt.Sprintf("Remove %s from this batch? y removes · n keeps", u.DisplayName())) + "\n")
+		b.WriteString(st.Warn.Render(fmt.Sprintf("Remove %s from this batch? y removes · n keeps", common.Safe(u.DisplayName()))) + "\n")
 	}
 	for _, l := range m.pasteMsg {
 		b.WriteString(st.Warn.Render(ansi.Truncate(l, w, "…")) + "\n")
@@ -153,7 +153,7 @@ func (m *Model) rowView(i int, u state.User, c columns) string {
 	desk := "—"
 	if len(u.DeskPhones) > 0 {
 		p := u.DeskPhones[0]
-		desk = state.FormatMAC(p.MAC, ":") + " " + p.Model
+		desk = state.FormatMAC(p.MAC, ":") + " " + common.Safe(p.Model)
 		if len(u.DeskPhones) > 1 {
 			desk += fmt.Sprintf(" +%d", len(u.DeskPhones)-1)
 		}
@@ -229,7 +229,7 @@ func defaultsLine(df state.Defaults) string {
 	var parts []string
 	add := func(s string) {
 		if s != "" {
-			parts = append(parts, s)
+			parts = append(parts, common.Safe(s))
 		}
 	}
 	site := df.SiteName

@@ -31,7 +31,7 @@ func (m *Model) View() string {
 		add(" "+st.Notice.Render(s)+"   "+st.Muted.Render(tail), "")
 	}
 	if m.loadErr != nil {
-		add(st.Err.Render(" ✗ "+m.loadErr.Error()), "")
+		add(st.Err.Render(" ✗ "+common.Safe(m.loadErr.Error())), "")
 	}
 
 	nameW := max(w-30, 20)
@@ -66,7 +66,7 @@ func (m *Model) View() string {
 	switch m.mode {
 	case confirmDelete:
 		if d, ok := m.selectedDraft(); ok {
-			add("", " "+st.Warn.Render(fmt.Sprintf("Delete draft %q (%d users)? y deletes · n keeps it", d.Name, d.Users)))
+			add("", " "+st.Warn.Render(fmt.Sprintf("Delete draft %q (%d users)? y deletes · n keeps it", common.Safe(d.Name), d.Users)))
 		}
 	case importing:
 		add("", " "+st.Focused.Render("Import CSV: ")+m.input.View())
@@ -128,7 +128,7 @@ func (m *Model) details(s state.Submission) []string {
 		case state.ResultSkipped:
 			mark = st.Muted.Render("-")
 		}
-		line := fmt.Sprintf("       %s %s %s", mark, r.Email, r.Status)
+		line := fmt.Sprintf("       %s %s %s", mark, common.Safe(r.Email), common.Safe(r.Status))
 		if r.Error != "" {
 			where := ""
 			if r.Field != "" {

@@ -154,12 +154,12 @@ func (m *Model) outcome() []string {
 			if p.User >= 0 && p.User < len(m.draft.Users) {
 				who = m.draft.Users[p.User].DisplayName()
 			}
-			out = append(out, "   "+who+" · "+p.Field+": "+st.Err.Render(p.Message))
+			out = append(out, "   "+common.Safe(who)+" · "+p.Field+": "+st.Err.Render(common.Safe(p.Message)))
 		}
 	case m.err != nil && errors.Is(m.err, context.Canceled) && m.sub == nil:
 		out = append(out, " "+st.Warn.Render("cancelled before sending: nothing was sent"))
 	case m.err != nil:
-		out = append(out, " "+st.Err.Render("✗ "+m.err.Error()))
+		out = append(out, " "+st.Err.Render("✗ "+common.Safe(m.err.Error())))
 	}
 	if m.sub != nil && m.sub.Outcome == submit.OutcomeUnknown {
 		_, _, unknown, _ := m.prog.counts()
@@ -297,7 +297,7 @@ func (m *Model) deskCell(u state.User, r userRow) string {
 	case c.OK:
 		return st.OK.Render("✓") + " " + state.FormatMAC(u.DeskPhones[0].MAC, ":")
 	}
-	return st.Err.Render("✗ " + c.Detail)
+	return st.Err.Render("✗ " + common.Safe(c.Detail))
 }
 
 // fieldColumn maps a batch-body field to the column showing it, with a
@@ -329,7 +329,7 @@ func (m *Model) footer() []string {
 		case m.watching:
 			out = append(out, " "+st.Muted.Render(m.spin())+fmt.Sprintf(" %d of %d phone%s online · watching", online, max(total, phones), common.Plural(phones)))
 		case m.watchErr != nil:
-			out = append(out, " "+st.Err.Render("✗ watching stopped: "+m.watchErr.Error()))
+			out = append(out, " "+st.Err.Render("✗ watching stopped: "+common.Safe(m.watchErr.Error())))
 		case phones > 0 && total > 0:
 			out = append(out, fmt.Sprintf(" %d of %d phone%s online · w to watch again", online, total, common.Plural(total)))
 		case phones > 0:
@@ -337,7 +337,7 @@ func (m *Model) footer() []string {
 		}
 	}
 	if m.note != "" {
-		out = append(out, " "+st.Status.Render(m.note))
+		out = append(out, " "+st.Status.Render(common.Safe(m.note)))
 	}
 	return out
 }

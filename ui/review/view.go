@@ -28,7 +28,7 @@ func (m *Model) View() string {
 	b.WriteString(m.summary() + "\n")
 	if m.liveErr != nil {
 		// Say why Zoom was not checked: offline, refused credentials, ...
-		b.WriteString(" " + st.Warn.Render(ansi.Truncate(m.liveErr.Error(), max(m.width-2, 10), "…")) + "\n")
+		b.WriteString(" " + st.Warn.Render(ansi.Truncate(common.Safe(m.liveErr.Error()), max(m.width-2, 10), "…")) + "\n")
 	}
 	b.WriteString("\n")
 
@@ -141,7 +141,7 @@ func (m *Model) detail(p state.Problem) string {
 			where += ", " + fieldLabel(p.Field)
 		}
 	}
-	text := st.Label.Render(where+": ") + p.Message
+	text := st.Label.Render(common.Safe(where)+": ") + common.Safe(p.Message)
 	wrapped := ansi.Wrap(text, max(20, m.width-2), "")
 	lines := strings.Split(wrapped, "\n")
 	if len(lines) > 2 {
@@ -155,7 +155,7 @@ func (m *Model) jsonView() string {
 	st := m.ctx.Styles
 	head := " " + st.Title.Render("Request body") + st.Muted.Render(" · POST /phone/users/batch · exactly what will be sent")
 	if m.bodyErr != nil {
-		return head + "\n\n " + st.Err.Render(m.bodyErr.Error())
+		return head + "\n\n " + st.Err.Render(common.Safe(m.bodyErr.Error()))
 	}
 	pos := st.Muted.Render(fmt.Sprintf(" %3.0f%%", m.body.ScrollPercent()*100))
 	return common.Fit(head+pos+"\n\n"+m.body.View(), m.width, m.height)

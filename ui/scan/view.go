@@ -45,7 +45,7 @@ func (m *Model) View() string {
 	}
 	b.WriteString("\n " + m.input.View() + "\n")
 	if m.last.text != "" {
-		text := m.last.text
+		text := common.Safe(m.last.text)
 		if m.last.ok {
 			text = st.OK.Render(text)
 		} else {
@@ -84,7 +84,7 @@ func (m *Model) row(i int) string {
 	case len(u.DeskPhones) > 0:
 		p := u.DeskPhones[0]
 		mark := st.OK.Render("✓")
-		detail := fmt.Sprintf("%-17s   %s", state.FormatMAC(p.MAC, ":"), strings.TrimSpace(p.Brand+" "+p.Model))
+		detail := fmt.Sprintf("%-17s   %s", state.FormatMAC(p.MAC, ":"), common.Safe(strings.TrimSpace(p.Brand+" "+p.Model)))
 		if extra := len(u.DeskPhones) - 1; extra > 0 {
 			detail += fmt.Sprintf(" (+%d)", extra)
 		}

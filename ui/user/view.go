@@ -20,7 +20,7 @@ const labelWidth = 20
 func (m *Model) View() string {
 	st := m.ctx.Styles
 	if m.err != nil {
-		return st.Err.Render("✗ " + m.err.Error())
+		return st.Err.Render("✗ " + common.Safe(m.err.Error()))
 	}
 	if m.overlay != noOverlay {
 		head := st.Label.Render(m.Title()+" · ") + st.Focused.Render(m.specs[m.focus].Label)
@@ -68,9 +68,9 @@ func (m *Model) View() string {
 func (m *Model) problemLine(p state.Problem) string {
 	st := m.ctx.Styles
 	if p.Severity == state.Error {
-		return st.Err.Render("✗ " + p.Message)
+		return st.Err.Render("✗ " + common.Safe(p.Message))
 	}
-	return st.Warn.Render("! " + p.Message)
+	return st.Warn.Render("! " + common.Safe(p.Message))
 }
 
 // row renders one field: cursor, label, value (the live editor when
@@ -167,7 +167,7 @@ func (m *Model) note(i int, s spec) string {
 		case m.looking:
 			parts = append(parts, st.Muted.Render("looking up…"))
 		case m.lookupErr != nil:
-			parts = append(parts, st.Warn.Render("! lookup failed: "+m.lookupErr.Error()))
+			parts = append(parts, st.Warn.Render("! lookup failed: "+common.Safe(m.lookupErr.Error())))
 		case m.lookup != nil:
 			parts = append(parts, lookupNote(m, *m.lookup))
 		}
