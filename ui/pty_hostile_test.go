@@ -59,7 +59,7 @@ func TestPtyNoHostileByteReachesTheTerminal(t *testing.T) {
 	a.waitText(0, "Email")
 	a.write(sandbox.HostileEmail + "\r")
 	a.waitText(0, "First name")
-	a.write("\r") // keep the name Zoom's lookup offers
+	a.write("\r")              // keep the name Zoom's lookup offers
 	a.waitText(0, "Last name") // both names shown; the cleanup ends the program
 	a.mu.Lock()
 	check("accessible", a.out.String())
