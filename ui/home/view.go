@@ -77,7 +77,7 @@ func (m *Model) View() string {
 	if len(m.report) > 0 {
 		add("")
 		for _, r := range m.report {
-			add(" " + st.Warn.Render(r))
+			add(" " + st.Warn.Render(common.Safe(r)))
 		}
 	}
 	return strings.Join(lines, "\n")
