@@ -85,3 +85,41 @@ func TestAccessibleShowsHostileNamesEscaped(t *testing.T) {
 		t.Errorf("the hostile site and last name should be listed escaped on one line:\n%s", text)
 	}
 }
+
+// A site and a template whose names hold line breaks stay on one line in
+// the picker, on the defaults screen and in the batch's defaults line,
+// and the template's colour code is shown, not applied.
+func TestHostileSiteAndTemplateStayOnOneLine(t *testing.T) {
+	e := newEnvWith(t, sandbox.Options{HostileNames: true})
+	a := offlineApp(t, e)
+	send(t, a, press("n")...)
+	send(t, a, press("<enter>")...) // the site picker
+	checkOneLine := func(where string) {
+		t.Helper()
+		frame := a.View().Content
+		for _, l := range strings.Split(ansi.Strip(frame), "\n") {
+			if strings.HasPrefix(strings.TrimSpace(l), "Floor 2") || strings.HasPrefix(strings.TrimSpace(l), "RED") {
+				t.Errorf("%s: a name's line break split a row:\n%s", where, ansi.Strip(frame))
+			}
+		}
+		if strings.Contains(frame, "\x1b[31mRED") {
+			t.Errorf("%s: the template's colour code was applied", where)
+		}
+	}
+	if !strings.Contains(screen(a), "Lab Floor 2") {
+		t.Fatalf("the hostile site is not listed:\n%s", screen(a))
+	}
+	checkOneLine("site picker")
+	send(t, a, press("<down><down><down><down><enter>")...)
+	checkOneLine("defaults after the site")
+	send(t, a, press("<enter>")...) // the template picker
+	if !strings.Contains(screen(a), `Lab users \x1b[31mRED`) {
+		t.Errorf("the template should be listed escaped on one line:\n%s", screen(a))
+	}
+	checkOneLine("template picker")
+	send(t, a, press("<enter><esc>")...)
+	checkOneLine("batch")
+	if !strings.Contains(screen(a), "Lab Floor 2") {
+		t.Errorf("the batch's defaults line should name the site on one line:\n%s", screen(a))
+	}
+}
