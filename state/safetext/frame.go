@@ -19,39 +19,42 @@ func Frame(s string) string {
 	}
 	var b strings.Builder
 	b.Grow(len(s) + 16)
+	keep := 0 // s[keep:i] is safe and not yet written
+	replace := func(i, n int, with string) {
+		b.WriteString(s[keep:i])
+		b.WriteString(with)
+		keep = i + n
+	}
 	for i := 0; i < len(s); {
 		c := s[i]
 		switch {
+		case c == '\n' || c >= 0x20 && c < 0x7f:
+			i++
 		case c == 0x1b:
 			if n := sgrLen(s[i:]); n > 0 {
-				b.WriteString(s[i : i+n])
 				i += n
 				continue
 			}
-			b.WriteString(Escape(0x1b))
-			i++
-		case c == '\n' || c >= 0x20 && c < 0x7f:
-			b.WriteByte(c)
+			replace(i, 1, Escape(0x1b))
 			i++
 		case c == '\t':
-			b.WriteByte(' ')
+			replace(i, 1, " ")
 			i++
 		case c < 0x80:
-			b.WriteString(Escape(rune(c)))
+			replace(i, 1, Escape(rune(c)))
 			i++
 		default:
 			r, n := utf8.DecodeRuneInString(s[i:])
 			switch {
 			case r == utf8.RuneError && n == 1:
-				b.WriteRune(utf8.RuneError)
+				replace(i, 1, string(utf8.RuneError))
 			case Unsafe(r):
-				b.WriteString(Escape(r))
-			default:
-				b.WriteString(s[i : i+n])
+				replace(i, n, Escape(r))
 			}
 			i += n
 		}
 	}
+	b.WriteString(s[keep:])
 	return b.String()
 }
 

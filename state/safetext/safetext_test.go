@@ -202,3 +202,14 @@ func FuzzFrame(f *testing.F) {
 		}
 	})
 }
+
+// BenchmarkFrame: the guard runs on every full-screen render; a 100×30
+// frame of styled rows.
+func BenchmarkFrame(b *testing.B) {
+	row := "\x1b[38;2;120;120;120m ▸ \x1b[m\x1b[1mJosé Núñez\x1b[m  jose.nunez@example.com  1101  +1 646-820-1000  ✓ 80:5e:c0:b2:00:01" + strings.Repeat(" ", 10) + "\n"
+	frame := strings.Repeat(row, 30)
+	b.SetBytes(int64(len(frame)))
+	for b.Loop() {
+		_ = Frame(frame)
+	}
+}
