@@ -48,8 +48,14 @@ func (e exitError) Error() string { return fmt.Sprintf("exit %d", e.code) }
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	err := newRoot().ExecuteContext(ctx)
+	out := &cli.CheckedWriter{W: os.Stdout}
+	root := newRoot()
+	root.SetOut(out)
+	err := root.ExecuteContext(ctx)
 	stop()
+	if err == nil && out.Err != nil {
+		err = fmt.Errorf("writing the output failed: %w", out.Err)
+	}
 	var ee exitError
 	switch {
 	case errors.As(err, &ee):

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"io"
 
 	"zpadd/state/safetext"
 )
@@ -30,3 +31,21 @@ func line(s string) string { return safetext.Line(s) }
 
 // lineOf is line for any value printed with %v.
 func lineOf(v any) string { return safetext.Line(fmt.Sprint(v)) }
+
+// CheckedWriter remembers the first error of w, for output written outside
+// Run (help, version, completion scripts), so main can exit non-zero.
+type CheckedWriter struct {
+	W   io.Writer
+	Err error
+}
+
+func (c *CheckedWriter) Write(p []byte) (int, error) {
+	if c.Err != nil {
+		return 0, c.Err
+	}
+	n, err := c.W.Write(p)
+	if err != nil {
+		c.Err = err
+	}
+	return n, err
+}
