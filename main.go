@@ -112,7 +112,7 @@ func newRoot() *cobra.Command {
 				return runTUI(cmd.Context(), g, args)
 			},
 		},
-		importCmd(g), draftsCmd(g), exportCmd(g), checkCmd(g), submitCmd(g), sandboxCmd(),
+		importCmd(g), draftsCmd(g), exportCmd(g), checkCmd(g), submitCmd(g), devicesCmd(g), sandboxCmd(),
 		&cobra.Command{
 			Use:   "version",
 			Short: "Print zpadd's version",
@@ -197,6 +197,20 @@ func submitCmd(g *globals) *cobra.Command {
 	c.Flags().BoolVar(&o.Yes, "yes", false, "submit without asking (required when stdin is not a terminal)")
 	c.Flags().BoolVar(&o.JSON, "json", false, `JSON array of {"email","status","id","error","checks"}`)
 	c.Flags().BoolVar(&o.DryRun, "dry-run", false, "print the exact request bodies and send nothing")
+	return c
+}
+
+func devicesCmd(g *globals) *cobra.Command {
+	var asJSON bool
+	c := &cobra.Command{
+		Use:   "devices DRAFT",
+		Short: "List each desk phone of a submitted draft: status, provisioning type and URL",
+		Args:  cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return withEnv(cmd, g, func(e *cli.Env) int { return cli.Devices(cmd.Context(), e, args[0], asJSON) })
+		},
+	}
+	c.Flags().BoolVar(&asJSON, "json", false, `JSON array of {"email","mac","brand","model","device_id","status","provisioning_type","provisioning_url","hint","error"}`)
 	return c
 }
 

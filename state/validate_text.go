@@ -32,6 +32,7 @@ func (v *validator) textRules(i int, u User) {
 		check(fmt.Sprintf("phone_numbers[%d]", k), n)
 	}
 	check("outbound_caller_id", u.OutboundCallerID)
+	check("emergency_address", u.EmergencyAddress)
 	for k, dp := range u.DeskPhones {
 		prefix := fmt.Sprintf("desk_phones[%d].", k)
 		check(prefix+"mac", dp.MAC)

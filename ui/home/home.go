@@ -37,6 +37,8 @@ type Model struct {
 	history    []state.Submission
 	unfinished []state.Intent
 	loadErr    error
+	// pendingFollowUps are submitted drafts with follow-ups left (followups.go).
+	pendingFollowUps []*state.Draft
 
 	cursor   int  // over drafts, then submissions
 	expanded int  // history index shown in detail, -1 none
@@ -87,6 +89,7 @@ func (m *Model) reload() {
 		m.unfinished = u
 		errs = append(errs, err)
 	}
+	m.loadPendingFollowUps()
 	m.loadErr = errors.Join(errs...)
 	if n := m.rows(); m.cursor >= n {
 		m.cursor = max(n-1, 0)
@@ -128,7 +131,7 @@ func (m *Model) KeyMap() help.KeyMap {
 	if _, ok := m.selectedDraft(); ok {
 		short = append(short, renameKey, deleteKey)
 	}
-	if len(m.unfinished) > 0 {
+	if len(m.unfinished) > 0 || len(m.pendingFollowUps) > 0 {
 		short = append(short, reconcileKey)
 	}
 	short = append(short, keys.Help, keys.Quit)
@@ -151,6 +154,13 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	case common.Shown:
 		m.reload()
 		return m, nil
+	case followUpsDone:
+		m.busy = false
+		m.reload()
+		if msg.err != nil {
+			return m, common.Error(fmt.Errorf("follow-ups of %q: %w", msg.name, msg.err))
+		}
+		return m, common.Status(followUpsSummary(msg))
 	case reconciledMsg:
 		m.busy = false
 		m.reload()
@@ -231,6 +241,9 @@ func (m *Model) updateBrowse(msg tea.KeyPressMsg) (common.Screen, tea.Cmd) {
 
 // reconcile reads back the users of the first unknown-outcome batch.
 func (m *Model) reconcile() tea.Cmd {
+	if len(m.unfinished) == 0 && !m.busy {
+		return m.finishFollowUps()
+	}
 	if len(m.unfinished) == 0 || m.busy {
 		return nil
 	}

@@ -30,6 +30,9 @@ func (m *Model) View() string {
 		}
 		add(" "+st.Notice.Render(s)+"   "+st.Muted.Render(tail), "")
 	}
+	if line := m.pendingFollowUpsLine(); line != "" && len(m.unfinished) == 0 {
+		add(line, "")
+	}
 	if m.loadErr != nil {
 		add(st.Err.Render(" ✗ "+common.Safe(m.loadErr.Error())), "")
 	}

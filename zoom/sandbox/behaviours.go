@@ -2,6 +2,7 @@ package sandbox
 
 import (
 	"fmt"
+	"net/http"
 	"os"
 	"slices"
 	"strconv"
@@ -56,6 +57,12 @@ var flagBehaviours = map[string]func(*Options){
 	"api-url":              func(o *Options) { o.APIURL = true },
 	"phone-not-set-up":     func(o *Options) { o.PhoneNotSetUp = true },
 	"hostile-names":        func(o *Options) { o.HostileNames = true },
+	"followup-refused":     func(o *Options) { o.RefuseFollowUp = true },
+	// The next PATCH of a phone user (the emergency-address follow-up)
+	// is applied, then its answer lost.
+	"followup-dropped": func(o *Options) {
+		o.Fail = append(o.Fail, Fault{Kind: CommitThenDrop, Method: http.MethodPatch, Path: "/phone/users/"})
+	},
 }
 
 func (o *Options) apply(item string) error {

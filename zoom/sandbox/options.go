@@ -90,6 +90,11 @@ type Options struct {
 	// sequences, bidi overrides, line breaks) to the seed at start, and
 	// refuses HostileRefusedEmail with a message carrying escapes.
 	HostileNames bool
+
+	// RefuseFollowUp answers every PATCH /phone/users/{userId} that sets an
+	// emergency address with 400/300 naming emergency_address_id, so the
+	// follow-up after a batch fails while the users stay created.
+	RefuseFollowUp bool
 }
 
 func (o Options) now() time.Time {

@@ -273,6 +273,11 @@ func (s *Sandbox) routes() *http.ServeMux {
 	api("GET /phone/users/{userId}", s.handlePhoneUser)
 	api("POST /phone/users/batch", s.handleBatch)
 	api("GET /users/{userId}", s.handleUser)
+	api("GET /phone/emergency_addresses", s.handleEmergencyAddresses)
+	api("PATCH /phone/users/{userId}", s.handleUpdatePhoneUser)
+	api("GET /phone/devices/{deviceId}", s.handleDevice)
+	api("POST /phone/devices/{deviceId}/reboot", s.handleRebootDevice)
+	api("POST /phone/devices/sync", s.handleSyncDevices)
 	m.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusNotFound, 404, fmt.Sprintf("The sandbox does not serve %s %s.", r.Method, r.URL.Path))
 	})

@@ -187,6 +187,7 @@ func (pr *preflightRun) read(ctx context.Context) (*state.Catalog, state.Problem
 		live.Known[knownNumbers] = live.Known[knownNumbers] || !pr.failed[knownNumbers]
 	}
 	pr.overlayPhoneUsers(live, sitePhoneUsers)
+	pr.readEmergencyAddresses(ctx, live)
 	return live, pr.extra, nil
 }
 
@@ -388,6 +389,7 @@ func cloneCatalog(c *state.Catalog) *state.Catalog {
 	out.ProvisionTemplates = append([]state.ProvisionTemplate(nil), c.ProvisionTemplates...)
 	out.Devices = append([]state.Device(nil), c.Devices...)
 	out.PhoneUsers = append([]state.PhoneUser(nil), c.PhoneUsers...)
+	out.EmergencyAddresses = append([]state.EmergencyAddress(nil), c.EmergencyAddresses...)
 	for k, v := range c.Known {
 		out.Known[k] = v
 	}
