@@ -115,6 +115,7 @@ var (
 	reconcileKey = key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "reconcile now"))
 	acceptKey    = key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "ok"))
 	completeKey  = key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "complete"))
+	profileKey   = key.NewBinding(key.WithKeys("P"), key.WithHelp("P", "next account profile"))
 )
 
 // KeyMap implements common.Screen.
@@ -138,7 +139,7 @@ func (m *Model) KeyMap() help.KeyMap {
 	return keys.Map{Short: short, Full: [][]key.Binding{
 		{keys.Up, keys.Down, openKey},
 		{newKey, importKey, renameKey, deleteKey},
-		{reconcileKey, keys.Help, keys.Quit},
+		{reconcileKey, profileKey, keys.Help, keys.Quit},
 	}}
 }
 
@@ -235,8 +236,30 @@ func (m *Model) updateBrowse(msg tea.KeyPressMsg) (common.Screen, tea.Cmd) {
 		}
 	case key.Matches(msg, reconcileKey):
 		return m, m.reconcile()
+	case key.Matches(msg, profileKey):
+		return m, m.nextProfile()
 	}
 	return m, nil
+}
+
+// nextProfile asks the shell to reopen zpadd on the profile after the
+// current one (each profile has its own drafts, journal and account).
+func (m *Model) nextProfile() tea.Cmd {
+	names := m.ctx.Profiles
+	if len(names) < 2 {
+		return common.Status("one account profile only: zpadd login --profile NAME adds another")
+	}
+	cur := m.ctx.Profile
+	if cur == "" {
+		cur = state.DefaultProfile
+	}
+	next := names[0]
+	for i, n := range names {
+		if n == cur {
+			next = names[(i+1)%len(names)]
+		}
+	}
+	return func() tea.Msg { return common.SwitchProfile{Name: next} }
 }
 
 // reconcile reads back the users of the first unknown-outcome batch.

@@ -83,6 +83,9 @@ func (m *Model) View() string {
 			add(" " + st.Warn.Render(common.Safe(r)))
 		}
 	}
+	if m.ctx.Sandbox {
+		add("", " "+st.Muted.Render(common.SandboxHint))
+	}
 	return strings.Join(lines, "\n")
 }
 

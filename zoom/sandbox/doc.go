@@ -51,6 +51,13 @@
 //	                       emergency_address_id (the user stays created)
 //	followup-dropped       the next PATCH of a phone user is applied, then its
 //	                       connection closed unanswered
+//	missing-scope=SCOPE    the app lacks this granular scope (repeatable): tokens do not
+//	                       carry it and calls needing it answer 400/104
+//	classic-scopes         an app from before granular scopes (phone:read:admin ...)
+//	one-token              a new token invalidates the app's earlier ones (Zoom's rule)
+//	token-thief=N          another program on the app takes a new token after every N
+//	                       authorised requests, killing ours (implies one-token)
+//	clock-skew=DUR         the Date header runs DUR ahead of the clock (negative: behind)
 //	fail=KIND[@METHOD:PATH]  a scripted fault, consumed once, in order; default
 //	                       target POST:/phone/users/batch. KIND: 429 (Retry-After
 //	                       seconds), 429-date, 429-iso, 429-none, 429-validation,

@@ -20,8 +20,9 @@ type Sandbox struct {
 	opts   Options
 	faults []Fault // unconsumed scripted faults, in order
 	w      *world
-	tokens map[string]time.Time // access token → expiry
-	mux    *http.ServeMux
+	tokens map[string]issuedToken // access token → its expiry and scopes
+	tokenStats
+	mux *http.ServeMux
 
 	// logMu guards log apart from mu: entries are written as a response
 	// starts, while handlers may hold mu.
@@ -60,7 +61,7 @@ func Open(o Options) (*Sandbox, error) {
 	if o.HostileNames {
 		addHostile(w)
 	}
-	s := &Sandbox{w: w, tokens: map[string]time.Time{}}
+	s := &Sandbox{w: w, tokens: map[string]issuedToken{}}
 	s.setOptionsLocked(o)
 	s.mux = s.routes()
 	return s, nil
@@ -173,6 +174,8 @@ func (s *Sandbox) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		}
 	}()
 	sw.Header().Set("x-zm-trackingid", trackingID())
+	// Zoom's responses carry a Date; in process nobody else adds one.
+	sw.Header().Set("Date", start.Add(opts.ClockSkew).UTC().Format(http.TimeFormat))
 
 	if !sleepCtx(r, opts.Latency) {
 		return

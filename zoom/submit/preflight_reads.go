@@ -300,6 +300,17 @@ func (pr *preflightRun) readFailed(ctx context.Context, what, known string, err 
 		}
 		return
 	}
+	// A missing scope and another program taking the app's tokens are
+	// configuration problems whose own messages say what to do.
+	if se := zoom.AsScopeError(err, "reading "+what); se != nil || zoom.IsTokenContention(err) {
+		if pr.fatal == nil {
+			pr.fatal = err
+			if se != nil {
+				pr.fatal = se
+			}
+		}
+		return
+	}
 	if zoom.IsAuth(err) {
 		if pr.fatal == nil {
 			pr.fatal = fmt.Errorf("pre-flight: Zoom refused the credentials: %w", err)
