@@ -14,7 +14,13 @@ var ErrFutureSchema = errors.New("written by a newer zpadd")
 // version v+1 one. Add one entry per schema bump; never edit an old one.
 var draftMigrations = map[int]func(fields map[string]json.RawMessage) error{
 	0: migrateDraftV0,
+	1: migrateDraftV1,
 }
+
+// migrateDraftV1 adds names_from (schema 2). A schema-1 draft does not say
+// where its names came from, so they count as typed: kept when the email
+// changes, and flagged when they differ from the Zoom user's.
+func migrateDraftV1(map[string]json.RawMessage) error { return nil }
 
 // migrateDraftV0 upgrades drafts from before the schema field existed: they
 // may lack "created" (use "updated") and may hold "users": null.

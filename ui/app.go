@@ -9,7 +9,6 @@ import (
 	"charm.land/bubbles/v2/spinner"
 	tea "charm.land/bubbletea/v2"
 
-	"zpadd/state"
 	"zpadd/ui/common"
 	"zpadd/ui/keys"
 	"zpadd/ui/styles"
@@ -41,8 +40,8 @@ type App struct {
 
 	width, height int
 
-	lock       *state.DraftLock
 	notice     string // read-only or similar banner for the open draft
+	sessionSeq int    // counts opened drafts, so a closed one's ticks are dropped
 	dirty      bool   // Draft changed since the last save
 	saveQueued bool
 	lastSave   time.Time
@@ -55,6 +54,9 @@ type App struct {
 	refreshing bool
 	closing    bool // ctrl+c pressed: quitting after quitGrace
 	quitting   bool
+	unsaved    bool   // quitting could not save: the unsaved dialog is up
+	exportNote string // what the unsaved dialog's export did
+	lostErr    error  // quit anyway although this save failed (Run reports it)
 }
 
 // quitGrace is how long ctrl+c waits for the messages of the keys before
@@ -133,6 +135,9 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		a.resize()
 		return a, nil
 	case tea.KeyPressMsg:
+		if a.unsaved {
+			return a, a.unsavedKey(msg)
+		}
 		if key.Matches(msg, keys.Quit) {
 			if a.closing {
 				return a, a.quit() // a second ctrl+c does not wait
@@ -155,6 +160,16 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 	case quitNowMsg:
 		return a, a.quit()
+	case signalMsg:
+		return a, a.signalled(msg)
+	case readOnlyTickMsg:
+		return a, a.followOwner(msg)
+	case common.CatalogUpdated:
+		// A screen learnt of a newer catalog (the submit pruned what Zoom
+		// now holds): every screen uses it from now on.
+		if msg.Catalog != nil {
+			a.ctx.Catalog = msg.Catalog
+		}
 	case common.Navigate:
 		return a, a.navigate(msg)
 	case common.Back:
@@ -228,28 +243,6 @@ func (a *App) flash(text string) tea.Cmd {
 	seq := a.statusSeq
 	a.status, a.statusErr = text, false
 	return tea.Tick(4*time.Second, func(time.Time) tea.Msg { return clearStatusMsg{seq: seq} })
-}
-
-// quit saves the open draft and quits, asking nothing.
-func (a *App) quit() tea.Cmd {
-	a.quitting = true
-	a.shutdown()
-	return tea.Quit
-}
-
-// shutdown saves and releases the open draft; safe to call twice.
-func (a *App) shutdown() {
-	if a.ctx.Draft != nil && a.dirty && !a.ctx.ReadOnly && a.ctx.Store != nil {
-		if err := a.ctx.Store.Save(a.ctx.Draft); err == nil {
-			a.dirty = false
-		} else {
-			a.saveErr = err
-		}
-	}
-	if a.lock != nil {
-		a.lock.Release()
-		a.lock = nil
-	}
 }
 
 // resize recomputes the body size and tells every screen on the stack.

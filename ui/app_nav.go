@@ -3,7 +3,6 @@ package ui
 import (
 	"errors"
 	"fmt"
-	"time"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -31,7 +30,7 @@ func (a *App) navigate(n common.Navigate) tea.Cmd {
 			return common.Error(err)
 		}
 		if a.notice != "" {
-			cmds = append(cmds, common.Status(a.notice))
+			cmds = append(cmds, common.Status(a.notice), a.watchReadOnly())
 		}
 	}
 	if n.To != common.HomeScreen && a.ctx.Draft == nil {
@@ -76,43 +75,6 @@ func (a *App) home() tea.Cmd {
 	return tea.Batch(cmd, a.forward(common.Shown{}))
 }
 
-// openDraft loads and locks a draft. Locked elsewhere → read-only with a
-// notice; the draft is still shown.
-func (a *App) openDraft(id string) error {
-	if a.ctx.Store == nil {
-		return errors.New("no draft store: drafts cannot be opened")
-	}
-	a.closeDraft()
-	lock, lerr := a.ctx.Store.Lock(id)
-	readOnly := false
-	notice := ""
-	switch {
-	case lerr == nil:
-	case errors.Is(lerr, state.ErrLocked):
-		readOnly = true
-		notice = lerr.Error()
-	default:
-		return fmt.Errorf("open draft %s: %w", id, lerr)
-	}
-	d, err := a.ctx.Store.Load(id)
-	if err != nil {
-		if lock != nil {
-			lock.Release()
-		}
-		return fmt.Errorf("open draft %s: %w", id, err)
-	}
-	a.lock, a.notice = lock, notice
-	a.ctx.Draft, a.ctx.ReadOnly = d, readOnly
-	a.dirty, a.saveErr = false, nil
-	return nil
-}
-
-func (a *App) closeDraft() {
-	a.shutdown()
-	a.ctx.Draft, a.ctx.ReadOnly, a.notice = nil, false, ""
-	a.saveErr = nil
-}
-
 // newDraft creates a draft with the last-used defaults (and the given
 // users), saves it and opens it: on its defaults screen when empty, on the
 // batch table when it already holds users.
@@ -148,46 +110,6 @@ func (a *App) newDraft(n common.NewDraft) tea.Cmd {
 	}
 	if len(refused) > 0 {
 		cmd = tea.Batch(cmd, common.Error(fmt.Errorf("not added: %v", refused)))
-	}
-	return cmd
-}
-
-type saveTickMsg struct{}
-
-// changed records a draft change and saves now, or soon when a save just
-// happened (bursts of keys or scans are written together).
-func (a *App) changed() tea.Cmd {
-	if a.ctx.Draft == nil || a.ctx.ReadOnly {
-		return nil
-	}
-	a.dirty = true
-	if time.Since(a.lastSave) >= saveEvery {
-		return a.save()
-	}
-	if a.saveQueued {
-		return nil
-	}
-	a.saveQueued = true
-	return tea.Tick(saveEvery, func(time.Time) tea.Msg { return saveTickMsg{} })
-}
-
-// save writes the open draft; the result goes to the top screen.
-func (a *App) save() tea.Cmd {
-	d := a.ctx.Draft
-	if d == nil || a.ctx.Store == nil || a.ctx.ReadOnly {
-		return nil
-	}
-	err := a.ctx.Store.Save(d)
-	a.lastSave = time.Now()
-	a.saveErr = err
-	if err == nil {
-		a.dirty = false
-		_ = a.ctx.Store.SaveLastDefaults(d.Defaults)
-	}
-	at := a.ctx.Time()
-	cmd := a.forward(common.DraftSaved{At: at, Err: err})
-	if err != nil {
-		return tea.Batch(cmd, common.Error(fmt.Errorf("not saved (kept in memory): %w", err)))
 	}
 	return cmd
 }

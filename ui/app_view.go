@@ -45,6 +45,9 @@ func (a *App) render() string {
 	b.WriteByte('\n')
 
 	body := a.top().View()
+	if a.unsaved {
+		body = a.unsavedView(a.width - 2)
+	}
 	lines := strings.Split(body, "\n")
 	h := a.ctx.Height
 	for i := 0; i < h; i++ {

@@ -86,7 +86,7 @@ func newP2World(t *testing.T, o sandbox.Options) *p2World {
 	t.Helper()
 	e := newEnv(t)
 	sb := sandbox.New(o)
-	svc, c, err := submit.NewForSandbox(sb, e.home)
+	svc, c, err := submit.NewForSandbox(sb, e.home, e.store, e.journal)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -39,7 +39,7 @@ func newEnv(t testing.TB) *env {
 	if err != nil {
 		t.Fatal(err)
 	}
-	svc, _, err := submit.NewForSandbox(sandbox.New(sandbox.Options{}), home)
+	svc, _, err := submit.NewForSandbox(sandbox.New(sandbox.Options{}), home, st, j)
 	if err != nil {
 		t.Fatal(err)
 	}

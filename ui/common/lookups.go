@@ -67,24 +67,16 @@ func (c *Context) Lookup(email string) (submit.UserLookup, bool) {
 	return l, ok
 }
 
-// FillNames puts the looked-up names into user i when its names are empty
-// and its email is still the one looked up; it reports a change.
+// FillNames puts the looked-up names into user i when its email is still
+// the one looked up and its names are empty or came from a lookup (they
+// follow the email); names the operator typed are kept (LookupProblems
+// flags them when they differ). It reports a change. Only the UI goroutine
+// calls it: work in goroutines holds snapshots of the draft.
 func FillNames(d *state.Draft, i int, l LookedUp) bool {
 	if d == nil || i < 0 || i >= len(d.Users) || l.Err != nil {
 		return false
 	}
-	u := &d.Users[i]
-	if state.EmailKey(u.Email) != state.EmailKey(l.Email) {
-		return false
-	}
-	changed := false
-	if u.FirstName == "" && l.Result.First != "" {
-		u.FirstName, changed = l.Result.First, true
-	}
-	if u.LastName == "" && l.Result.Last != "" {
-		u.LastName, changed = l.Result.Last, true
-	}
-	return changed
+	return d.Users[i].ApplyLookedUpNames(l.Email, l.Result.First, l.Result.Last)
 }
 
 // LookupProblems are the warnings Zoom's answers give about the draft's
@@ -100,6 +92,9 @@ func (c *Context) LookupProblems(d *state.Draft, ps state.Problems) state.Proble
 		l, ok := c.Lookup(u.Email)
 		if !ok || hasEmailProblem(ps, i) {
 			continue
+		}
+		if w := u.NameMismatch(l.First, l.Last); w != "" && l.Status != submit.StatusNotFound {
+			out = append(out, state.Problem{User: i, Email: u.Email, Field: "first_name", Severity: state.Warning, Message: w})
 		}
 		msg := ""
 		switch {

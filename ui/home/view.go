@@ -25,8 +25,11 @@ func (m *Model) View() string {
 			s = fmt.Sprintf("! %d batches with an unknown outcome, first %q (sent %s)", n, in.DraftName, common.Stamp(in.Time))
 		}
 		tail := "r reconcile now"
-		if m.busy {
+		switch {
+		case m.busy:
 			tail = "reconciling…"
+		case !in.Orphaned():
+			tail = in.Owner() // never reconciled from here
 		}
 		add(" "+st.Notice.Render(s)+"   "+st.Muted.Render(tail), "")
 	}

@@ -59,6 +59,8 @@ type Service struct {
 	mu        sync.Mutex
 	catalog   *state.Catalog // the one refreshed in this run, if any
 	lastCheck preflightRecord
+
+	work inflight // submits, reconciles and watches running in this process
 }
 
 // preflightRecord remembers the last clean pre-flight (the sha256 of its
