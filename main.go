@@ -46,7 +46,7 @@ type exitError struct{ code int }
 func (e exitError) Error() string { return fmt.Sprintf("exit %d", e.code) }
 
 func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
 	err := newRoot().ExecuteContext(ctx)
 	stop()
 	var ee exitError
@@ -207,7 +207,7 @@ func sandboxCmd() *cobra.Command {
 			"                                        one bad user: left out of a 201; the whole batch\n" +
 			"                                        refused; or the others created, 400 naming it\n" +
 			"  refuse-ten                            a batch of exactly 10 is refused\n" +
-			"  latency=DUR  post-delay=DUR  token-ttl=DUR  device-online-after=DUR\n" +
+			"  latency=DUR  post-delay=DUR  answer-delay=DUR  token-ttl=DUR  device-online-after=DUR\n" +
 			"  fail=KIND[@METHOD:PATH]               one scripted fault: 429, 429-date, 429-iso, 429-none,\n" +
 			"                                        429-validation, drop, 503-json, 503-html, 503-empty",
 		Args: cobra.NoArgs,

@@ -69,10 +69,10 @@ func (o *Options) apply(item string) error {
 		return nil
 	}
 	if !hasValue {
-		return fmt.Errorf("unknown behaviour (known: %s, latency=, post-delay=, token-ttl=, device-online-after=, seed=, fail=)", strings.Join(flagNames(), ", "))
+		return fmt.Errorf("unknown behaviour (known: %s, latency=, post-delay=, answer-delay=, token-ttl=, device-online-after=, seed=, fail=)", strings.Join(flagNames(), ", "))
 	}
 	switch name {
-	case "latency", "post-delay", "token-ttl", "device-online-after":
+	case "latency", "post-delay", "answer-delay", "token-ttl", "device-online-after":
 		d, err := parseDelay(value, name == "device-online-after")
 		if err != nil {
 			return err
@@ -82,6 +82,8 @@ func (o *Options) apply(item string) error {
 			o.Latency = d
 		case "post-delay":
 			o.PostDelay = d
+		case "answer-delay":
+			o.AnswerDelay = d
 		case "token-ttl":
 			o.TokenTTL = d
 		default:

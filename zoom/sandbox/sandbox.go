@@ -268,7 +268,7 @@ func (s *Sandbox) routes() *http.ServeMux {
 	api("GET /phone/devices", s.handleDevices)
 	api("GET /phone/users", s.handlePhoneUsers)
 	api("GET /phone/users/{userId}", s.handlePhoneUser)
-	api("POST /phone/users/batch", s.handleBatch)
+	api("POST /phone/users/batch", s.handleBatchAnswer)
 	api("GET /users/{userId}", s.handleUser)
 	m.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusNotFound, 404, fmt.Sprintf("The sandbox does not serve %s %s.", r.Method, r.URL.Path))
