@@ -6,6 +6,7 @@ import (
 	"os"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/gofrs/flock"
 )
@@ -136,7 +137,7 @@ func (s *Store) tryLock(id string) (*flock.Flock, error) {
 		return nil, fmt.Errorf("cannot lock draft %s (%s): %w", id, path, err)
 	}
 	if !ok {
-		return nil, &LockedError{ID: id, Name: s.draftName(id), PID: readLockPID(path)}
+		return nil, &LockedError{ID: id, Name: s.draftName(id), PID: holderPID(path)}
 	}
 	return fl, nil
 }
@@ -151,6 +152,18 @@ func writeLockPID(path string) error {
 		err = cerr
 	}
 	return err
+}
+
+// holderPID reads the holder's pid, waiting a moment for it: a holder that
+// has just taken the lock writes its pid right after.
+func holderPID(path string) int {
+	for range 20 {
+		if pid := readLockPID(path); pid > 0 {
+			return pid
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+	return 0
 }
 
 func readLockPID(path string) int {
