@@ -21,8 +21,10 @@ const (
 )
 
 // saveEvery coalesces saves: a burst of changes (typing, a scanner burst)
-// is written at most this often, and at once on quit.
-const saveEvery = 250 * time.Millisecond
+// is written at most this often, and at once on quit and on SIGHUP/SIGTERM.
+// It is the crash window of a kill -9 (measured by TestPtyKillNineCrashWindow);
+// a save with fsync takes about a millisecond, so this costs ~1% while typing.
+const saveEvery = 100 * time.Millisecond
 
 // App is the shell: a stack of screens inside a frame.
 type App struct {
@@ -54,9 +56,10 @@ type App struct {
 	refreshing bool
 	closing    bool // ctrl+c pressed: quitting after quitGrace
 	quitting   bool
-	unsaved    bool   // quitting could not save: the unsaved dialog is up
-	exportNote string // what the unsaved dialog's export did
-	lostErr    error  // quit anyway although this save failed (Run reports it)
+	unsaved    bool      // quitting could not save: the unsaved dialog is up
+	exportNote string    // what the unsaved dialog's export did
+	lostErr    error     // quit anyway although this save failed (Run reports it)
+	lastKey    time.Time // when the last key arrived (a signal waits for quiet)
 }
 
 // quitGrace is how long ctrl+c waits for the messages of the keys before
@@ -135,6 +138,7 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		a.resize()
 		return a, nil
 	case tea.KeyPressMsg:
+		a.lastKey = time.Now()
 		if a.unsaved {
 			return a, a.unsavedKey(msg)
 		}

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
@@ -20,7 +21,13 @@ var ErrNotSaved = errors.New("quit with unsaved changes")
 
 // signalMsg is a SIGHUP, SIGTERM or SIGINT (or the end of Run's context):
 // flush and quit, the terminal may be gone.
-type signalMsg struct{ sig string }
+type signalMsg struct {
+	sig   string
+	waits int // graces waited so far for keys already read
+}
+
+// signalWaits bounds how long a signal waits for keys still arriving.
+const signalWaits = 8
 
 // quit saves the open draft and quits. When the save fails (a full disk),
 // the wizard stays open on the unsaved dialog instead: the edits exist only
@@ -42,9 +49,17 @@ func (a *App) forceQuit() tea.Cmd {
 	return tea.Quit
 }
 
-// signalled flushes the draft at once and quits: after SIGHUP nobody sees a
-// dialog, so an edit that cannot be saved makes Run return ErrNotSaved.
+// signalled quits after the keys already read are handled (they travel
+// as messages just behind the signal, like the ctrl+c grace), then flushes
+// the draft: after SIGHUP nobody sees a dialog, so an edit that cannot be
+// saved makes Run return ErrNotSaved.
 func (a *App) signalled(m signalMsg) tea.Cmd {
+	// Wait until the keys have been quiet for a grace (a burst still being
+	// read keeps arriving), at most signalWaits graces.
+	if m.waits < signalWaits && (m.waits == 0 || time.Since(a.lastKey) < quitGrace) {
+		m.waits++
+		return tea.Tick(quitGrace, func(time.Time) tea.Msg { return m })
+	}
 	if cmd := a.quit(); cmd != nil {
 		return cmd
 	}
