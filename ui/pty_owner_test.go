@@ -31,7 +31,7 @@ func openFirstUserName(t *testing.T, bin, dir string, draft *state.Draft) *ptyPr
 	m = p.mark()
 	p.write("\r") // edit user 1
 	p.waitText(m, "First name")
-	p.write("\t") // to the first name
+	p.write("\t")                      // to the first name
 	time.Sleep(300 * time.Millisecond) // the last save of opening is behind us
 	return p
 }
