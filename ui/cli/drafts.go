@@ -6,7 +6,7 @@ import (
 	"text/tabwriter"
 	"time"
 
-	"zpadd/state"
+	"zpadd/zoom/submit"
 )
 
 // draftJSON is the fixed `zpadd drafts --json` shape scripts rely on.
@@ -25,7 +25,7 @@ func Drafts(e *Env, asJSON bool) int {
 		e.errorf("listing drafts: %v", err)
 		return ExitOther
 	}
-	markUnsettled(e, infos)
+	submit.MarkUnsettled(e.Journal, infos)
 	if asJSON {
 		out := make([]draftJSON, 0, len(infos))
 		for _, in := range infos {
@@ -54,26 +54,4 @@ func writeJSON(e *Env, v any) int {
 		return ExitOther
 	}
 	return ExitOK
-}
-
-// markUnsettled shows "unknown" for a draft whose batch was sent but whose
-// outcome is not in the journal (in flight, or Zoom's answer could not be
-// written on a full disk): it was sent, so it is not a "draft" any more.
-func markUnsettled(e *Env, infos []state.DraftInfo) {
-	if e.Journal == nil {
-		return
-	}
-	ins, err := e.Journal.Unfinished()
-	if err != nil {
-		return
-	}
-	sent := map[string]bool{}
-	for _, in := range ins {
-		sent[in.DraftID] = true
-	}
-	for i := range infos {
-		if sent[infos[i].ID] && infos[i].Status == state.StatusDraft {
-			infos[i].Status = state.StatusUnknown
-		}
-	}
 }

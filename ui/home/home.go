@@ -74,6 +74,7 @@ func (m *Model) reload() {
 	var errs []error
 	if m.ctx.Store != nil {
 		d, moved, err := m.ctx.Store.List()
+		submit.MarkUnsettled(m.ctx.Journal, d)
 		m.drafts = d
 		errs = append(errs, err)
 		for _, f := range moved {

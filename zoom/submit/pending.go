@@ -65,3 +65,26 @@ func PendingIntents(j *state.Journal, store *state.Store, svc *Service) ([]Pendi
 	}
 	return out, nil
 }
+
+// MarkUnsettled shows "unknown" for a listed draft whose batch was sent but
+// whose outcome is not in the journal (in flight, or Zoom's answer could
+// not be written on a full disk): it was sent, so it is not a "draft" any
+// more, and created users must never be shown as one.
+func MarkUnsettled(j *state.Journal, infos []state.DraftInfo) {
+	if j == nil {
+		return
+	}
+	ins, err := j.Unfinished()
+	if err != nil {
+		return
+	}
+	sent := map[string]bool{}
+	for _, in := range ins {
+		sent[in.DraftID] = true
+	}
+	for i := range infos {
+		if sent[infos[i].ID] && infos[i].Status == state.StatusDraft {
+			infos[i].Status = state.StatusUnknown
+		}
+	}
+}
