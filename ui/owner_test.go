@@ -17,7 +17,7 @@ import (
 // wizard's draft, never into what the submit reads: under -race this is
 // clean, and the batch sent is the draft as it was when submitted.
 func TestLookupLandingDuringSubmitTouchesOnlyTheWizardsDraft(t *testing.T) {
-	w := newP2World(t, sandbox.Options{PostDelay: 300 * time.Millisecond})
+	w := newSandboxWorld(t, sandbox.Options{PostDelay: 300 * time.Millisecond})
 	d := cartUsers(t, w.env, 3)
 	for i := range d.Users {
 		d.Users[i].NamesFrom = d.Users[i].Email // filled by a lookup: the next one replaces them
