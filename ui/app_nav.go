@@ -57,20 +57,24 @@ func (a *App) back() tea.Cmd {
 	if len(a.stack) <= 1 {
 		return nil
 	}
-	a.stack, a.ids = a.stack[:len(a.stack)-1], a.ids[:len(a.ids)-1]
-	if len(a.stack) == 1 {
+	if len(a.stack) == 2 {
 		return a.home()
 	}
+	a.stack, a.ids = a.stack[:len(a.stack)-1], a.ids[:len(a.ids)-1]
 	return a.forward(common.Shown{})
 }
 
-// home returns to the Home screen, saving and closing the open draft.
+// home returns to the Home screen, saving and closing the open draft. A
+// draft whose save fails stays open (its edits exist only in memory): the
+// operator stays on it and is told why.
 func (a *App) home() tea.Cmd {
 	var cmd tea.Cmd
 	if a.dirty {
 		cmd = a.save()
 	}
-	a.closeDraft()
+	if err := a.closeDraft(); err != nil {
+		return tea.Batch(cmd, common.Error(err))
+	}
 	a.stack, a.ids = a.stack[:1], a.ids[:1]
 	return tea.Batch(cmd, a.forward(common.Shown{}))
 }

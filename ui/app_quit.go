@@ -26,8 +26,13 @@ type signalMsg struct {
 	waits int // graces waited so far for keys already read
 }
 
-// signalWaits bounds how long a signal waits for keys still arriving.
-const signalWaits = 8
+// A signal quits once no key has arrived for signalQuiet, waiting at most
+// signalWaits rounds of quitGrace (3 s; SIGTERM usually grants 10 s). A race
+// build on a loaded machine handles a key in up to ~150 ms, hence 400 ms.
+const (
+	signalQuiet = 400 * time.Millisecond
+	signalWaits = 50
+)
 
 // quit saves the open draft and quits. When the save fails (a full disk),
 // the wizard stays open on the unsaved dialog instead: the edits exist only
@@ -54,9 +59,9 @@ func (a *App) forceQuit() tea.Cmd {
 // the draft: after SIGHUP nobody sees a dialog, so an edit that cannot be
 // saved makes Run return ErrNotSaved.
 func (a *App) signalled(m signalMsg) tea.Cmd {
-	// Wait until the keys have been quiet for a grace (a burst still being
-	// read keeps arriving), at most signalWaits graces.
-	if m.waits < signalWaits && (m.waits == 0 || time.Since(a.lastKey) < quitGrace) {
+	// Wait until the keys have been quiet for signalQuiet (a burst still
+	// being read keeps arriving), at most signalWaits rounds.
+	if m.waits < signalWaits && (m.waits == 0 || time.Since(a.lastKey) < signalQuiet) {
 		m.waits++
 		return tea.Tick(quitGrace, func(time.Time) tea.Msg { return m })
 	}

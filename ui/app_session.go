@@ -27,7 +27,9 @@ func (a *App) openDraft(id string) error {
 	if a.ctx.Store == nil {
 		return errors.New("no draft store: drafts cannot be opened")
 	}
-	a.closeDraft()
+	if err := a.closeDraft(); err != nil {
+		return err
+	}
 	ss, err := submit.OpenSession(a.ctx.Store, a.ctx.Service, id)
 	if err != nil {
 		return err
@@ -73,10 +75,16 @@ func (a *App) followOwner(m readOnlyTickMsg) tea.Cmd {
 	return tea.Batch(append(cmds, a.watchReadOnly())...)
 }
 
-func (a *App) closeDraft() {
+// closeDraft saves and closes the open draft; when the save fails the
+// draft stays open and the error says why (nothing typed is dropped).
+func (a *App) closeDraft() error {
 	a.shutdown()
+	if a.dirty && a.saveErr != nil {
+		return fmt.Errorf("the draft stays open: it could not be saved (%s); free space and it saves with the next change, or ctrl+c offers to export it", rootFirst(a.saveErr))
+	}
 	a.ctx.Draft, a.ctx.Session, a.ctx.ReadOnly, a.notice = nil, nil, false, ""
 	a.saveErr = nil
+	return nil
 }
 
 // shutdown saves and closes the open draft (a submit still on the wire
