@@ -41,15 +41,21 @@ func (u *User) SetTypedName(field, v string) {
 }
 
 // ApplyLookedUpNames fills the names Zoom gave for email when email is
-// still the user's: empty names and names an earlier lookup filled are
-// replaced, typed names are kept. It reports a change.
+// still the user's: names an earlier lookup filled are replaced; typed
+// names are kept, and only their empty half is filled. It reports a change.
 func (u *User) ApplyLookedUpNames(email, first, last string) bool {
 	if EmailKey(u.Email) != EmailKey(email) || first == "" && last == "" {
 		return false
 	}
-	typed := u.NamesFrom == "" && (u.FirstName != "" || u.LastName != "")
-	if typed {
-		return false
+	if typed := u.NamesFrom == "" && (u.FirstName != "" || u.LastName != ""); typed {
+		changed := false
+		if u.FirstName == "" && first != "" {
+			u.FirstName, changed = first, true
+		}
+		if u.LastName == "" && last != "" {
+			u.LastName, changed = last, true
+		}
+		return changed
 	}
 	changed := u.FirstName != first || u.LastName != last || EmailKey(u.NamesFrom) != EmailKey(email)
 	u.FirstName, u.LastName, u.NamesFrom = first, last, email

@@ -46,6 +46,12 @@ func TestTypedNamesAreKeptAndFlagged(t *testing.T) {
 	if u.ApplyLookedUpNames("henry.moore@example.com", "Henry", "Moore") {
 		t.Fatalf("a lookup replaced typed names: %+v", u)
 	}
+	// Only a first name typed: the lookup fills the empty last name.
+	v := User{Email: "henry.moore@example.com"}
+	v.SetTypedName("first_name", "Hank")
+	if !v.ApplyLookedUpNames(v.Email, "Henry", "Moore") || v.FirstName != "Hank" || v.LastName != "Moore" {
+		t.Errorf("typed first name with an empty last name: %+v, want Hank Moore", v)
+	}
 	w := u.NameMismatch("Henry", "Moore")
 	if !strings.Contains(w, `"Ash Bello"`) || !strings.Contains(w, `"Henry Moore"`) {
 		t.Errorf("mismatch warning = %q, want both names", w)

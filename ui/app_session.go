@@ -37,7 +37,8 @@ func (a *App) openDraft(id string) error {
 	a.ctx.Session, a.ctx.Draft = ss, ss.Draft()
 	a.ctx.ReadOnly, a.notice = false, ""
 	if held := ss.ReadOnly(); held != nil {
-		a.ctx.ReadOnly, a.notice = true, held.Error()
+		// Short enough for one status line at 80 columns.
+		a.ctx.ReadOnly, a.notice = true, fmt.Sprintf("read-only: %s has this draft open; its saves show here", held.Who())
 	}
 	a.dirty, a.saveErr = false, nil
 	a.sessionSeq++

@@ -59,6 +59,10 @@ func (a *App) render() string {
 	b.WriteString(" " + a.statusLine())
 	b.WriteByte('\n')
 	km := a.top().KeyMap()
+	if a.unsaved {
+		b.WriteString(" " + st.Help.Render("r retry • e export • esc back • ctrl+c quit anyway"))
+		return b.String()
+	}
 	if a.fullHelp {
 		b.WriteString(indent(a.help.FullHelpView(km.FullHelp())))
 	} else {

@@ -79,22 +79,38 @@ func FillNames(d *state.Draft, i int, l LookedUp) bool {
 	return d.Users[i].ApplyLookedUpNames(l.Email, l.Result.First, l.Result.Last)
 }
 
-// LookupProblems are the warnings Zoom's answers give about the draft's
-// users (no such user, not active, already a phone user), for the rows'
-// marks before pre-flight makes them errors. Users that already have an
-// email problem in ps are skipped.
-func (c *Context) LookupProblems(d *state.Draft, ps state.Problems) state.Problems {
+// NameProblems warn, on the first-name field, about users whose typed
+// names differ from the Zoom user's that their email's lookup found.
+func (c *Context) NameProblems(d *state.Draft) state.Problems {
 	if d == nil {
 		return nil
 	}
 	var out state.Problems
 	for i, u := range d.Users {
 		l, ok := c.Lookup(u.Email)
-		if !ok || hasEmailProblem(ps, i) {
+		if !ok || l.Status == submit.StatusNotFound {
 			continue
 		}
-		if w := u.NameMismatch(l.First, l.Last); w != "" && l.Status != submit.StatusNotFound {
+		if w := u.NameMismatch(l.First, l.Last); w != "" {
 			out = append(out, state.Problem{User: i, Email: u.Email, Field: "first_name", Severity: state.Warning, Message: w})
+		}
+	}
+	return out
+}
+
+// LookupProblems are the warnings Zoom's answers give about the draft's
+// users (no such user, not active, already a phone user), for the rows'
+// marks before pre-flight makes them errors, and NameProblems. Users that
+// already have an email problem in ps are skipped.
+func (c *Context) LookupProblems(d *state.Draft, ps state.Problems) state.Problems {
+	if d == nil {
+		return nil
+	}
+	out := c.NameProblems(d)
+	for i, u := range d.Users {
+		l, ok := c.Lookup(u.Email)
+		if !ok || hasEmailProblem(ps, i) {
+			continue
 		}
 		msg := ""
 		switch {

@@ -25,13 +25,15 @@ func (m *Model) View() string {
 			s = fmt.Sprintf("! %d batches with an unknown outcome, first %q (sent %s)", n, in.DraftName, common.Stamp(in.Time))
 		}
 		tail := "r reconcile now"
-		switch {
-		case m.busy:
+		if m.busy {
 			tail = "reconciling…"
-		case !in.Orphaned():
-			tail = in.Owner() // never reconciled from here
 		}
-		add(" "+st.Notice.Render(s)+"   "+st.Muted.Render(tail), "")
+		if !in.Orphaned() {
+			// Never reconciled from here: its owner records the outcome.
+			add(" "+st.Notice.Render(s), "   "+st.Muted.Render(in.Owner()+": it records its own outcome (r looks again)"), "")
+		} else {
+			add(" "+st.Notice.Render(s)+"   "+st.Muted.Render(tail), "")
+		}
 	}
 	if m.loadErr != nil {
 		add(st.Err.Render(" ✗ "+m.loadErr.Error()), "")
