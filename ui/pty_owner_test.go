@@ -181,3 +181,31 @@ func fillDisk(t *testing.T, dir string) {
 		}
 	}
 }
+
+// A headless submit of a draft the wizard has open sends nothing and exits
+// 2 naming the wizard's process.
+func TestPtyHeadlessSubmitOfADraftOpenInTheWizardExitsTwo(t *testing.T) {
+	bin := buildZpadd(t)
+	dir := t.TempDir()
+	_, draft := seedCartDraft(t, dir)
+	p := startPty(t, bin, 100, 30, []string{"ZPADD_HOME=" + dir}, "--sandbox")
+	p.waitText(0, draft.Name)
+	m := p.mark()
+	p.write("\r") // the wizard opens (and holds) the draft
+	p.waitText(m, "scan phones")
+
+	cmd := exec.Command(bin, "--sandbox", "submit", "--yes", draft.ID)
+	cmd.Env = append(cleanEnv(), "ZPADD_HOME="+dir)
+	out, err := cmd.CombinedOutput()
+	var ee *exec.ExitError
+	if !errors.As(err, &ee) || ee.ExitCode() != 2 {
+		t.Fatalf("headless submit of a draft open in the wizard: %v, want exit 2\n%s", err, out)
+	}
+	if want := fmt.Sprintf("pid %d", p.cmd.Process.Pid); !strings.Contains(string(out), want) || !strings.Contains(string(out), "nothing was sent") {
+		t.Errorf("the refusal does not name the wizard (%s) or say nothing was sent:\n%s", want, out)
+	}
+	p.write("\x03")
+	if err := p.waitExit(); err != nil {
+		t.Fatalf("the wizard exited with %v", err)
+	}
+}
