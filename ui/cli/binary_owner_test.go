@@ -146,3 +146,67 @@ func TestBinaryKilledSubmitIsReconciledNotResent(t *testing.T) {
 		t.Errorf("drafts after reconcile: %s", drafts.stdout)
 	}
 }
+
+// A disk that fills while Zoom is answering: the outcome cannot be
+// journalled, yet the exit code says what Zoom did (0: all created, not 1),
+// the draft is not listed as "draft", and once there is space again a
+// resubmit reads the users back and sends nothing twice.
+func TestBinaryFullDiskDuringSubmitSaysWhatZoomDid(t *testing.T) {
+	home := filepath.Join(t.TempDir(), "home")
+	if err := os.Mkdir(home, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	if out, err := exec.Command("mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", home).CombinedOutput(); err != nil {
+		t.Skipf("cannot mount a tmpfs for a full disk here (%v: %s)", err, out)
+	}
+	t.Cleanup(func() { _ = exec.Command("umount", "-l", home).Run() })
+	env := serveSandbox(t, t.TempDir(), "--behave", "answer-delay=2s")
+	id := importOne(t, home, env, freeEmails[4:6]...)
+
+	a := startZpadd(t, home, env, "submit", "--yes", "--json", id)
+	deadline := time.Now().Add(20 * time.Second)
+	for intents(t, home) == 0 {
+		if time.Now().After(deadline) {
+			t.Fatalf("no intent journalled: %s", a.stderr.String())
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	filler := filepath.Join(home, "filler")
+	f, err := os.Create(filler)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for chunk := make([]byte, 4096); ; {
+		if _, err := f.Write(chunk); err != nil {
+			break
+		}
+	}
+	f.Close()
+	code := a.wait(t)
+	if code != 0 {
+		t.Errorf("exit %d after Zoom created both users but the journal was full, want 0\n%s", code, a.stderr.String())
+	}
+	// Whether the journal's own line still fitted (a file's last page has
+	// room on tmpfs) or not, the draft's status file could not be written.
+	t.Logf("outcome journalled: %v", !strings.Contains(a.stderr.String(), "could not be journalled"))
+	if strings.Count(a.stdout.String(), `"status": "created"`) != 2 {
+		t.Errorf("want both users reported created:\n%s", a.stdout.String())
+	}
+	if d := zpadd(t, home, env, "", "drafts", "--json"); strings.Contains(d.stdout, `"status": "draft"`) {
+		t.Errorf("a draft whose users were created is listed as draft:\n%s", d.stdout)
+	}
+
+	if err := os.Remove(filler); err != nil {
+		t.Fatal(err)
+	}
+	again := zpadd(t, home, env, "", "submit", "--yes", "--json", id)
+	if again.code != 0 || strings.Count(again.stdout, `"status": "created"`) != 2 {
+		t.Fatalf("resubmit after freeing space: exit %d\n%s%s", again.code, again.stdout, again.stderr)
+	}
+	if n := intents(t, home); n != 1 {
+		t.Errorf("%d batches journalled (POSTs), want 1", n)
+	}
+	if d := zpadd(t, home, env, "", "drafts", "--json"); !strings.Contains(d.stdout, `"status": "submitted"`) {
+		t.Errorf("drafts after the reconcile: %s", d.stdout)
+	}
+}

@@ -66,10 +66,12 @@ func PendingIntents(j *state.Journal, store *state.Store, svc *Service) ([]Pendi
 	return out, nil
 }
 
-// MarkUnsettled shows "unknown" for a listed draft whose batch was sent but
-// whose outcome is not in the journal (in flight, or Zoom's answer could
-// not be written on a full disk): it was sent, so it is not a "draft" any
-// more, and created users must never be shown as one.
+// MarkUnsettled corrects the listed status of drafts the store calls
+// "draft" although they were sent: one whose batch has no outcome in the
+// journal (in flight, or Zoom's answer could not be written on a full disk)
+// is "unknown"; one the journal says Zoom created users of is "submitted"
+// or "partial" (the status file could not be written). Created users are
+// never shown as a draft.
 func MarkUnsettled(j *state.Journal, infos []state.DraftInfo) {
 	if j == nil {
 		return
@@ -82,9 +84,28 @@ func MarkUnsettled(j *state.Journal, infos []state.DraftInfo) {
 	for _, in := range ins {
 		sent[in.DraftID] = true
 	}
+	hist, _ := j.History()
+	created := map[string]map[string]bool{} // draft → emails created
+	for _, sub := range hist {
+		for _, r := range sub.Results {
+			if r.Status == StatusCreated {
+				if created[sub.DraftID] == nil {
+					created[sub.DraftID] = map[string]bool{}
+				}
+				created[sub.DraftID][state.EmailKey(r.Email)] = true
+			}
+		}
+	}
 	for i := range infos {
-		if sent[infos[i].ID] && infos[i].Status == state.StatusDraft {
-			infos[i].Status = state.StatusUnknown
+		in := &infos[i]
+		switch {
+		case in.Status != state.StatusDraft:
+		case sent[in.ID]:
+			in.Status = state.StatusUnknown
+		case len(created[in.ID]) >= in.Users && in.Users > 0:
+			in.Status = state.StatusSubmitted
+		case len(created[in.ID]) > 0:
+			in.Status = state.StatusPartial
 		}
 	}
 }
