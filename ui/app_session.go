@@ -61,6 +61,13 @@ func (a *App) followOwner(m readOnlyTickMsg) tea.Cmd {
 	if m.seq != a.sessionSeq || ss == nil || !a.ctx.ReadOnly {
 		return nil
 	}
+	// The owner let go (it quit, or died): the draft is editable here now.
+	if mine, err := ss.TakeOver(); err != nil {
+		return tea.Batch(common.Error(fmt.Errorf("could not take over the draft the other zpadd closed: %w", err)), a.watchReadOnly())
+	} else if mine {
+		a.ctx.Draft, a.ctx.ReadOnly, a.notice = ss.Draft(), false, ""
+		return tea.Batch(a.forward(common.Shown{}), common.Status("the other zpadd closed this draft: you can edit it here now"))
+	}
 	changed, status, err := ss.Reload()
 	var cmds []tea.Cmd
 	switch {

@@ -154,4 +154,70 @@ func TestReadOnlyWizardFollowsTheOwner(t *testing.T) {
 	if !strings.Contains(screen(a), "submit of") || !strings.Contains(screen(a), "finished: submitted") {
 		t.Errorf("the owner's finished submit is not shown:\n%s", screen(a))
 	}
+	// The owner quits: the draft becomes editable here, as the owner left it.
+	_ = owner.Close()
+	send(t, a, readOnlyTickMsg{seq: a.sessionSeq})
+	if a.ctx.ReadOnly || len(a.ctx.Draft.Users) != 3 {
+		t.Fatalf("after the owner quit: read-only %v, %d users; want editable with 3", a.ctx.ReadOnly, len(a.ctx.Draft.Users))
+	}
+	if err := a.ctx.Session.Save(a.ctx.Draft); err != nil {
+		t.Errorf("saving after taking the draft over: %v", err)
+	}
+}
+
+// A number submitted in this run leaves the wizard's catalog at once: the
+// number picker (which lists Context.Catalog's free numbers) no longer
+// offers it, and neither does the cached catalog the next start shows.
+func TestFlowSubmittedNumberLeavesThePicker(t *testing.T) {
+	w := newSandboxWorld(t, sandbox.Options{})
+	cat := w.catalog(t, time.Now())
+	var number string
+	for _, n := range cat.Numbers {
+		if !n.Assigned && n.SiteID == siteID(cat, "Main Site") {
+			number = n.Number
+			break
+		}
+	}
+	d := cartUsers(t, w.env, 1)
+	d.Users[0].PhoneNumbers = []string{number}
+	d.Users[0].OutboundCallerID = number
+	if err := w.store.Save(d); err != nil {
+		t.Fatal(err)
+	}
+	tm, spy := startApp(t, w.env)
+	spy.waitFrame(t, d.Name, "catalog just now")
+	typeKeys(tm, "<enter>")
+	spy.waitFrame(t, "1 of 10")
+	typeKeys(tm, "r")
+	spy.waitFrame(t, "✓ checked with Zoom", "no problems")
+	typeKeys(tm, "s")
+	spy.waitFrame(t, "✓ verified     1 of 1")
+	time.Sleep(200 * time.Millisecond) // the pruned catalog's message lands
+	quit(t, tm)
+
+	for name, c := range map[string]*state.Catalog{"the wizard's": spy.App.ctx.Catalog, "the service's": w.service.CachedCatalog()} {
+		for _, n := range c.Numbers {
+			if n.Number == number {
+				t.Errorf("%s catalog still offers %s, submitted a moment ago", name, number)
+			}
+		}
+	}
+	cached, err := state.LoadCatalog(w.home)
+	if err != nil || cached == nil {
+		t.Fatalf("cached catalog: %v", err)
+	}
+	for _, n := range cached.Numbers {
+		if n.Number == number {
+			t.Errorf("the cached catalog still offers %s", number)
+		}
+	}
+}
+
+func siteID(c *state.Catalog, name string) string {
+	for _, s := range c.Sites {
+		if s.Name == name {
+			return s.ID
+		}
+	}
+	return ""
 }

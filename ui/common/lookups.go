@@ -157,3 +157,18 @@ func (c *Context) ApplyLookup(l LookedUp) (int, bool) {
 	}
 	return i, FillNames(c.Draft, i, l)
 }
+
+// CatalogPruned tells the shell and the screens that a submit or reconcile
+// took what Zoom now holds out of the service's catalog, so the pickers stop
+// offering it at once.
+func CatalogPruned(svc *submit.Service) tea.Cmd {
+	if svc == nil {
+		return nil
+	}
+	return func() tea.Msg {
+		if c := svc.CachedCatalog(); c != nil {
+			return CatalogUpdated{Catalog: c}
+		}
+		return nil
+	}
+}

@@ -160,7 +160,7 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 			return m, common.Error(fmt.Errorf("reconcile %q: %w", msg.name, msg.err))
 		}
 		c, f, _, u := msg.sub.Counts()
-		return m, common.Status(fmt.Sprintf("reconciled %q: %d created, %d refused, %d unknown", msg.name, c, f, u))
+		return m, tea.Batch(common.CatalogPruned(m.ctx.Service), common.Status(fmt.Sprintf("reconciled %q: %d created, %d refused, %d unknown", msg.name, c, f, u)))
 	case tea.PasteMsg:
 		if m.mode == renaming || m.mode == importing {
 			var cmd tea.Cmd

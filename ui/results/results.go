@@ -159,11 +159,9 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		if m.cancel != nil {
 			m.cancel()
 		}
-		// The submit took what Zoom now holds out of the catalog: the
-		// pickers must stop offering it at once.
 		var cmd tea.Cmd
-		if svc := m.ctx.Service; svc != nil && msg.sub != nil {
-			cmd = func() tea.Msg { return common.CatalogUpdated{Catalog: svc.CachedCatalog()} }
+		if msg.sub != nil {
+			cmd = common.CatalogPruned(m.ctx.Service)
 		}
 		// The technician at the cart plugs the phones in next: watch them
 		// without being asked (w stops it).

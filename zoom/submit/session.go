@@ -77,7 +77,38 @@ func (ss *Session) ID() string { return ss.id }
 
 // ReadOnly names the live zpadd holding the draft, or nil when this
 // session holds it.
-func (ss *Session) ReadOnly() *state.LockedError { return ss.held }
+func (ss *Session) ReadOnly() *state.LockedError {
+	ss.mu.Lock()
+	defer ss.mu.Unlock()
+	return ss.held
+}
+
+// TakeOver takes the lock of a read-only session once its owner has let
+// go of the draft (it quit, or its zpadd died), re-reading the draft as the
+// owner left it. It reports whether the session now holds the draft.
+func (ss *Session) TakeOver() (bool, error) {
+	if ss.ReadOnly() == nil {
+		return true, nil
+	}
+	lock, err := ss.store.Lock(ss.id)
+	var held *state.LockedError
+	switch {
+	case errors.As(err, &held):
+		ss.mu.Lock()
+		ss.held = held
+		ss.mu.Unlock()
+		return false, nil
+	case err != nil:
+		return false, err
+	}
+	ss.mu.Lock()
+	ss.lock, ss.held = lock, nil
+	ss.mu.Unlock()
+	if _, err := ss.reload(); err != nil {
+		return true, err
+	}
+	return true, nil
+}
 
 // Draft returns a snapshot of the draft as last saved or loaded: the caller
 // may change it freely.
@@ -91,8 +122,8 @@ func (ss *Session) Draft() *state.Draft {
 // error) and keeps it as the session's version. d is the caller's own
 // copy; its Updated (and Schema, Created) are set as Store.Save does.
 func (ss *Session) Save(d *state.Draft) error {
-	if ss.held != nil {
-		return fmt.Errorf("%w: %v; your changes are kept on screen, not saved", state.ErrReadOnly, ss.held)
+	if held := ss.ReadOnly(); held != nil {
+		return fmt.Errorf("%w: %v; your changes are kept on screen, not saved", state.ErrReadOnly, held)
 	}
 	if d == nil || d.ID != ss.id {
 		return fmt.Errorf("save: the session holds draft %s, not this one", ss.id)
@@ -111,8 +142,8 @@ func (ss *Session) Save(d *state.Draft) error {
 // A read-only session sends nothing: it returns a *HeldError naming the
 // zpadd that holds the draft.
 func (ss *Session) Submit(ctx context.Context, ev func(Event)) (*state.Submission, error) {
-	if ss.held != nil {
-		return nil, &HeldError{Held: ss.held}
+	if held := ss.ReadOnly(); held != nil {
+		return nil, &HeldError{Held: held}
 	}
 	if ss.svc == nil {
 		return nil, errors.New("no connection to Zoom is configured: nothing was sent")
@@ -154,9 +185,10 @@ func (ss *Session) end() {
 	ss.mu.Lock()
 	ss.busy--
 	release := ss.closed && ss.busy == 0
+	lock := ss.lock
 	ss.mu.Unlock()
-	if release && ss.lock != nil {
-		_ = ss.lock.Release()
+	if release && lock != nil {
+		_ = lock.Release()
 	}
 }
 
@@ -169,8 +201,8 @@ func (ss *Session) Rename(name string) error {
 
 // Delete moves the draft to the store's trash and closes the session.
 func (ss *Session) Delete() error {
-	if ss.held != nil {
-		return fmt.Errorf("delete: %w", ss.held)
+	if held := ss.ReadOnly(); held != nil {
+		return fmt.Errorf("delete: %w", held)
 	}
 	if err := ss.store.Delete(ss.id); err != nil {
 		return err
@@ -231,9 +263,10 @@ func (ss *Session) Close() error {
 	ss.mu.Lock()
 	ss.closed = true
 	busy := ss.busy > 0
+	lock := ss.lock
 	ss.mu.Unlock()
-	if ss.lock == nil || busy {
+	if lock == nil || busy {
 		return nil
 	}
-	return ss.lock.Release()
+	return lock.Release()
 }

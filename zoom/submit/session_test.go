@@ -240,3 +240,26 @@ func waitFor(t *testing.T, what string, cond func() bool) {
 		time.Sleep(5 * time.Millisecond)
 	}
 }
+
+// check and review (pre-flight) flag typed names that differ from the
+// Zoom user's, on the first-name field; names a lookup filled are not.
+func TestPreflightFlagsTypedNamesThatDifferFromZoom(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t, sandbox.Options{}, Options{})
+	d := mainSiteDraft(t, e.refresh(), 2)
+	d.Users[0].FirstName, d.Users[0].LastName = "Aisha", "Bello" // typed, for grace.wilson
+	d.Users[1].FirstName, d.Users[1].LastName, d.Users[1].NamesFrom = "Henry", "Moore", d.Users[1].Email
+	ps, err := e.svc.Preflight(context.Background(), d, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []state.Problem
+	for _, p := range ps {
+		if p.Field == "first_name" {
+			got = append(got, p)
+		}
+	}
+	if len(got) != 1 || got[0].User != 0 || got[0].Severity != state.Warning || !strings.Contains(got[0].Message, `"Grace Wilson"`) {
+		t.Errorf("name problems %v, want one warning for user 1 naming Zoom's \"Grace Wilson\"", got)
+	}
+}
