@@ -2,6 +2,7 @@ package submit
 
 import (
 	"strings"
+	"time"
 
 	"zpadd/state"
 )
@@ -24,6 +25,9 @@ func (s *Service) pruneCatalog(d *state.Draft, results []state.UserResult) {
 	}
 	s.mu.Lock()
 	base := s.catalog
+	// A catalog refresh already on its way read Zoom before this: it
+	// applies these too when it lands (see prunedSince).
+	s.taken = append(s.taken, takenUsers{at: s.o.Now(), users: created})
 	s.mu.Unlock()
 	if base == nil {
 		cached, err := state.LoadCatalog(s.home)
@@ -41,6 +45,28 @@ func (s *Service) pruneCatalog(d *state.Draft, results []state.UserResult) {
 	if err := state.SaveCatalog(s.home, pruned); err != nil {
 		s.log.Warn("could not cache the pruned catalog", "err", err)
 	}
+}
+
+// takenUsers are users a submit or reconcile of this run created, and when.
+type takenUsers struct {
+	at    time.Time
+	users []state.User
+}
+
+// prunedSince applies to a catalog read from Zoom since started what
+// submits finished after started took: the read may predate them. Call
+// with s.mu held.
+func (s *Service) prunedSince(c *state.Catalog, started time.Time) *state.Catalog {
+	var users []state.User
+	for _, t := range s.taken {
+		if !t.at.Before(started) {
+			users = append(users, t.users...)
+		}
+	}
+	if len(users) == 0 {
+		return c
+	}
+	return withoutTaken(c, users)
 }
 
 // withoutTaken is c without the numbers the users now hold, with their
@@ -69,10 +95,17 @@ func withoutTaken(c *state.Catalog, users []state.User) *state.Catalog {
 	for _, dv := range out.Devices {
 		delete(macs, dv.MAC)
 	}
+	known := map[string]bool{}
+	for _, p := range out.PhoneUsers {
+		known[state.EmailKey(p.Email)] = true
+	}
 	sites := out.Sites
 	for _, u := range users {
 		siteID, _ := resolveSite(u, sites, len(sites) > 0)
-		out.PhoneUsers = append(out.PhoneUsers, state.PhoneUser{Email: u.Email, ExtensionNumber: u.ExtensionNumber, SiteID: siteID})
+		if !known[state.EmailKey(u.Email)] {
+			known[state.EmailKey(u.Email)] = true
+			out.PhoneUsers = append(out.PhoneUsers, state.PhoneUser{Email: u.Email, ExtensionNumber: u.ExtensionNumber, SiteID: siteID})
+		}
 		for _, p := range u.DeskPhones {
 			if m := bareMAC(p.MAC); macs[m] {
 				out.Devices = append(out.Devices, state.Device{MAC: m, Type: p.Brand + " " + p.Model, Status: "offline", Assignee: u.DisplayName()})

@@ -58,6 +58,7 @@ type Service struct {
 
 	mu        sync.Mutex
 	catalog   *state.Catalog // the one refreshed in this run, if any
+	taken     []takenUsers   // created in this run: pruned from later catalogs
 	lastCheck preflightRecord
 
 	work inflight // submits, reconciles and watches running in this process

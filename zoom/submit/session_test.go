@@ -263,3 +263,36 @@ func TestPreflightFlagsTypedNamesThatDifferFromZoom(t *testing.T) {
 		t.Errorf("name problems %v, want one warning for user 1 naming Zoom's \"Grace Wilson\"", got)
 	}
 }
+
+// A catalog refresh that read Zoom before a submit and lands after it does
+// not bring the submitted numbers back: the wizard refreshes at start while
+// the operator may already be submitting.
+func TestRefreshLandingAfterASubmitKeepsItsNumbersTaken(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t, sandbox.Options{Latency: 40 * time.Millisecond}, Options{})
+	d := mainSiteDraft(t, e.refresh(), 1)
+	refreshed := make(chan *state.Catalog, 1)
+	go func() {
+		c, _ := e.svc.RefreshCatalog(context.Background())
+		refreshed <- c
+	}()
+	time.Sleep(100 * time.Millisecond) // the refresh has read the numbers' first pages
+	sub, err := e.svc.Submit(context.Background(), d, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	requireAll(t, sub, StatusCreated)
+	select {
+	case <-refreshed:
+		t.Skip("the refresh finished before the submit: nothing to test on this machine")
+	default:
+	}
+	c := <-refreshed
+	for name, cat := range map[string]*state.Catalog{"returned": c, "kept": e.svc.CachedCatalog()} {
+		for _, n := range cat.Numbers {
+			if n.Number == d.Users[0].PhoneNumbers[0] {
+				t.Errorf("the %s catalog of a refresh landing after the submit offers %s again", name, n.Number)
+			}
+		}
+	}
+}
