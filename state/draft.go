@@ -38,6 +38,8 @@ type Defaults struct {
 	DeskPhoneModel    string   `json:"desk_phone_model,omitempty"`
 	ProvisionTemplate string   `json:"provision_template,omitempty"`
 	SMS               *bool    `json:"sms,omitempty"`
+	// EmergencyAddress is the batch default for User.EmergencyAddress.
+	EmergencyAddress string `json:"emergency_address,omitempty"`
 }
 
 // User is one user of the batch endpoint, field for field. Values are kept
@@ -62,6 +64,11 @@ type User struct {
 	SelectOutboundCallerID *bool       `json:"select_outbound_caller_id,omitempty"`
 	SMS                    *bool       `json:"sms,omitempty"`
 	DeskPhones             []DeskPhone `json:"desk_phones,omitempty"`
+	// EmergencyAddress is an emergency address id, or its one-line text as
+	// typed or imported; empty means the site's default. The batch body has
+	// no field for it: it is set by a follow-up PATCH after the user is
+	// created (zoom-api.md §11.6).
+	EmergencyAddress string `json:"emergency_address,omitempty"`
 }
 
 // DeskPhone is one desk phone assigned to a user. MAC is stored normalised:

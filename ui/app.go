@@ -53,13 +53,15 @@ type App struct {
 	statusErr bool
 	statusSeq int
 
-	refreshing bool
-	closing    bool // ctrl+c pressed: quitting after quitGrace
-	quitting   bool
-	unsaved    bool      // quitting could not save: the unsaved dialog is up
-	exportNote string    // what the unsaved dialog's export did
-	lostErr    error     // quit anyway although this save failed (Run reports it)
-	lastKey    time.Time // when the last key arrived (a signal waits for quiet)
+	refreshing  bool
+	scopeBanner string // what the token's scopes lack, "" when nothing
+	switchTo    string // profile to reopen zpadd on, after quitting
+	closing     bool   // ctrl+c pressed: quitting after quitGrace
+	quitting    bool
+	unsaved     bool      // quitting could not save: the unsaved dialog is up
+	exportNote  string    // what the unsaved dialog's export did
+	lostErr     error     // quit anyway although this save failed (Run reports it)
+	lastKey     time.Time // when the last key arrived (a signal waits for quiet)
 }
 
 // quitGrace is how long ctrl+c waits for the messages of the keys before
@@ -78,6 +80,8 @@ func newApp(base context.Context, o Options) *App {
 		Service:    o.Service,
 		Sandbox:    o.Sandbox,
 		Account:    o.Account,
+		Profile:    o.Profile,
+		Profiles:   o.Profiles,
 		Accessible: o.Accessible,
 		Width:      100,
 		Height:     26,
@@ -132,6 +136,7 @@ func (a *App) top() common.Screen { return a.stack[len(a.stack)-1] }
 // Update routes messages: shell messages here, everything else to the top
 // screen.
 func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	a.noteScopes()
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		a.width, a.height = msg.Width, msg.Height
@@ -174,6 +179,9 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if msg.Catalog != nil {
 			a.ctx.Catalog = msg.Catalog
 		}
+	case common.SwitchProfile:
+		a.switchTo = msg.Name
+		return a, a.quit()
 	case common.Navigate:
 		return a, a.navigate(msg)
 	case common.Back:

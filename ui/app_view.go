@@ -16,6 +16,9 @@ func (a *App) chromeHeight() int {
 	h := 4
 	if a.fullHelp {
 		h += lipgloss.Height(a.help.FullHelpView(a.top().KeyMap().FullHelp())) - 1
+		if a.ctx.Sandbox {
+			h++ // the line on leaving the sandbox
+		}
 	}
 	return h
 }
@@ -65,6 +68,9 @@ func (a *App) render() string {
 	}
 	if a.fullHelp {
 		b.WriteString(indent(a.help.FullHelpView(km.FullHelp())))
+		if a.ctx.Sandbox {
+			b.WriteString("\n " + st.Muted.Render(common.SandboxHint))
+		}
 	} else {
 		b.WriteString(" " + a.help.ShortHelpView(km.ShortHelp()))
 	}
@@ -111,7 +117,14 @@ func (a *App) header() string {
 	status := func(withAccount bool) string {
 		var right []string
 		if a.ctx.Sandbox {
-			right = append(right, st.Sandbox.Render("SANDBOX"))
+			badge := "SANDBOX"
+			if len(a.stack) == 1 && withAccount {
+				badge += " · zpadd login connects real Zoom"
+			}
+			right = append(right, st.Sandbox.Render(badge))
+		}
+		if a.ctx.Profile != "" && withAccount {
+			right = append(right, st.Account.Render("profile "+a.ctx.Profile))
 		}
 		if acct := a.account(); acct != "" && withAccount {
 			right = append(right, st.Account.Render(acct))
@@ -168,6 +181,8 @@ func (a *App) statusLine() string {
 		return st.Status.Render(a.status)
 	case a.ctx.ReadOnly && a.notice != "":
 		return st.Notice.Render(a.notice)
+	case a.scopeBanner != "":
+		return st.Err.Render(ansi.Truncate(a.scopeBanner, a.width-2, "…"))
 	}
 	return ""
 }

@@ -1,6 +1,6 @@
 // Package defaults is the batch-defaults screen: site, that site's user
 // template, calling plans, desk-phone brand/model/provision template and
-// SMS, applied to each new user of the draft.
+// SMS and emergency address, applied to each new user of the draft.
 package defaults
 
 import (
@@ -30,11 +30,12 @@ const (
 	modelField
 	provisionField
 	smsField
+	emergencyField
 	doneField
 	fieldCount
 )
 
-var labels = [fieldCount]string{"Site", "User template", "Calling plans", "Desk-phone brand", "Desk-phone model", "Provision template", "SMS", ""}
+var labels = [fieldCount]string{"Site", "User template", "Calling plans", "Desk-phone brand", "Desk-phone model", "Provision template", "SMS", "Emergency address", ""}
 
 // Model is the defaults screen.
 type Model struct {
@@ -165,6 +166,8 @@ func (m *Model) open() tea.Cmd {
 		items, cur = pickers.Models(df.DeskPhoneBrand), []string{df.DeskPhoneModel}
 	case provisionField:
 		items, cur = pickers.ProvisionTemplates(c), []string{df.ProvisionTemplate}
+	case emergencyField:
+		items, cur = pickers.EmergencyAddresses(c, cmp.Or(df.SiteName, df.SiteCode)), []string{df.EmergencyAddress}
 	}
 	m.picker = pickers.New(m.ctx.Styles, labels[m.focus], items, multi, 0, cur...)
 	m.picker.AllowFree = true
@@ -207,6 +210,8 @@ func (m *Model) set(f field, vals []string) tea.Cmd {
 		df.ProvisionTemplate = v
 	case smsField:
 		df.SMS = nil
+	case emergencyField:
+		df.EmergencyAddress = v
 	default:
 		return nil
 	}
@@ -267,6 +272,7 @@ func (m *Model) View() string {
 		df.DeskPhoneModel,
 		df.ProvisionTemplate,
 		smsText(df.SMS),
+		pickers.EmergencyAddressText(m.ctx.Catalog, df.EmergencyAddress),
 	}
 	for f := field(0); f < fieldCount; f++ {
 		mark := "  "

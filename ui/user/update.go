@@ -293,6 +293,8 @@ func (m *Model) open(s spec) tea.Cmd {
 		items, cur, multi = pickers.Plans(c, m.plansInUse()), u.CallingPlans, true
 	case "phone_numbers":
 		return m.openNumbers()
+	case "emergency_address":
+		items, cur = pickers.EmergencyAddresses(c, site), []string{u.EmergencyAddress}
 	default:
 		p := u.DeskPhones[s.Phone]
 		switch {
@@ -384,6 +386,8 @@ func (m *Model) chosen(vals []string) tea.Cmd {
 		u.CallingPlans = vals
 	case "phone_numbers":
 		u.PhoneNumbers = vals
+	case "emergency_address":
+		u.EmergencyAddress = v
 	default:
 		if s.Kind != pickKind || s.Phone >= len(u.DeskPhones) {
 			return nil

@@ -13,6 +13,7 @@ const (
 	WorkSubmit    = "submit"
 	WorkReconcile = "reconcile"
 	WorkWatch     = "watch"
+	WorkFollowUps = "follow-ups"
 )
 
 // inflight is the service's record of work running in this process
@@ -38,12 +39,13 @@ type work struct {
 
 // track registers work and returns the context it must run under and the
 // func that ends it. Submits and watches are cancelled by Settle; a
-// reconcile is only waited for (its reads are bounded by their timeouts).
+// reconcile or follow-ups run is only waited for (its requests are bounded
+// by their timeouts).
 func (s *Service) track(ctx context.Context, kind, draft string) (context.Context, func()) {
 	var cancel context.CancelFunc
 	ctx, cancel = context.WithCancel(ctx)
 	w := &work{kind: kind, draft: draft, started: s.o.Now(), cancel: cancel}
-	if kind == WorkReconcile {
+	if kind == WorkReconcile || kind == WorkFollowUps {
 		w.cancel = nil
 	}
 	f := &s.work
