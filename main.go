@@ -19,6 +19,7 @@ import (
 	"golang.org/x/term"
 
 	"zpadd/state"
+	"zpadd/state/safetext"
 	"zpadd/ui"
 	"zpadd/ui/cli"
 	"zpadd/zoom"
@@ -46,14 +47,20 @@ func (e exitError) Error() string { return fmt.Sprintf("exit %d", e.code) }
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
-	err := newRoot().ExecuteContext(ctx)
+	out := &cli.CheckedWriter{W: os.Stdout}
+	root := newRoot()
+	root.SetOut(out)
+	err := root.ExecuteContext(ctx)
 	stop()
+	if err == nil && out.Err != nil {
+		err = fmt.Errorf("writing the output failed: %w", out.Err)
+	}
 	var ee exitError
 	switch {
 	case errors.As(err, &ee):
 		os.Exit(ee.code)
 	case err != nil:
-		fmt.Fprintln(os.Stderr, "zpadd:", err)
+		fmt.Fprintln(os.Stderr, "zpadd:", safetext.Text(err.Error()))
 		os.Exit(cli.ExitOther)
 	}
 }
@@ -426,7 +433,7 @@ func withEnv(cmd *cobra.Command, g *globals, run func(*cli.Env) int) error {
 			return a.service()
 		},
 	}
-	if code := run(e); code != cli.ExitOK {
+	if code := cli.Run(e, run); code != cli.ExitOK {
 		return exitError{code}
 	}
 	return nil

@@ -111,14 +111,17 @@ func (s *Store) List() (drafts []DraftInfo, movedAside []string, err error) {
 		}
 		id := strings.TrimSuffix(name, draftExt)
 		path := filepath.Join(s.dir, name)
-		raw, err := os.ReadFile(path)
+		raw, err := readDraftFile(path)
 		if errors.Is(err, fs.ErrNotExist) {
 			continue // deleted by another zpadd meanwhile
 		}
-		if err != nil {
+		if err != nil && !errors.Is(err, errDraftTooLarge) {
 			return nil, movedAside, fmt.Errorf("cannot read draft %s: %w", path, err)
 		}
 		d, perr := MigrateDraft(raw)
+		if err != nil {
+			perr = err // too large to use: kept aside like a damaged file
+		}
 		if errors.Is(perr, ErrFutureSchema) {
 			continue
 		}
@@ -171,7 +174,7 @@ func (s *Store) Load(id string) (*Draft, error) {
 		return nil, err
 	}
 	path := s.draftPath(id)
-	raw, err := os.ReadFile(path)
+	raw, err := readDraftFile(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, fmt.Errorf("draft %s not found (no %s): %w", id, path, fs.ErrNotExist)
 	}

@@ -45,6 +45,7 @@ func (v *validator) draftRules() {
 
 func (v *validator) userRules(i int) {
 	u := v.d.Users[i]
+	v.textRules(i, u)
 	site := v.siteRules(i, u)
 	v.emailRules(i, u)
 	v.extensionRules(i, u, site)

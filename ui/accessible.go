@@ -12,6 +12,7 @@ import (
 	"charm.land/huh/v2"
 
 	"zpadd/state"
+	"zpadd/state/safetext"
 	"zpadd/zoom/submit"
 )
 
@@ -34,6 +35,12 @@ func RunAccessible(ctx context.Context, o Options) error {
 	if out == nil {
 		out = os.Stdout
 	}
+	// Names, sites and Zoom's messages reach a plain terminal here: no
+	// byte of theirs may start an escape sequence (huh's plain theme
+	// writes no ANSI of its own).
+	safeOut := safetext.NewWriter(out)
+	defer safeOut.Flush()
+	out = safeOut
 	var cat *state.Catalog
 	if o.Service != nil {
 		cat = o.Service.CachedCatalog()
@@ -110,7 +117,7 @@ func finishAccessible(o Options, save func(*state.Draft) error, d *state.Draft, 
 	ps := state.Validate(d, cat)
 	fmt.Fprintf(out, "\nDraft %q (id %s): %d users, %d problems.\n", d.Name, d.ID, len(d.Users), len(ps))
 	for _, p := range ps {
-		fmt.Fprintln(out, "  "+p.String())
+		fmt.Fprintln(out, "  "+safetext.Line(p.String()))
 	}
 	fmt.Fprintf(out, "Check it with: zpadd check %s\nSubmit it with: zpadd submit %s\n", d.ID, d.ID)
 	if cause != nil && !errors.Is(cause, io.EOF) && !strings.Contains(cause.Error(), "EOF") {

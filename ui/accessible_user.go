@@ -11,6 +11,7 @@ import (
 	"charm.land/huh/v2"
 
 	"zpadd/state"
+	"zpadd/state/safetext"
 	"zpadd/ui/common"
 	"zpadd/ui/pickers"
 	"zpadd/zoom/submit"
@@ -144,7 +145,7 @@ func withDefault(title, def string) string {
 	if def == "" {
 		return title
 	}
-	return fmt.Sprintf("%s [%s]", title, def)
+	return fmt.Sprintf("%s [%s]", title, safetext.Line(def))
 }
 
 // askExtension offers the next free extension at the user's site.
@@ -339,9 +340,9 @@ func extensionLengthOf(c *state.Catalog, site string) int {
 func options(items []pickers.Item) []huh.Option[string] {
 	out := make([]huh.Option[string], 0, len(items))
 	for _, it := range items {
-		label := it.Label
+		label := safetext.Line(it.Label)
 		if it.Detail != "" {
-			label += " (" + it.Detail + ")"
+			label += " (" + safetext.Line(it.Detail) + ")"
 		}
 		out = append(out, huh.NewOption(label, it.Value))
 	}

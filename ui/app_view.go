@@ -8,6 +8,7 @@ import (
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"zpadd/state/safetext"
 	"zpadd/ui/common"
 )
 
@@ -25,7 +26,7 @@ func (a *App) chromeHeight() int {
 
 // View draws the frame around the top screen.
 func (a *App) View() tea.View {
-	v := tea.NewView(a.render())
+	v := tea.NewView(safetext.Frame(a.render())) // the last guard: only zpadd's colours reach the terminal
 	v.AltScreen = true
 	v.WindowTitle = "zpadd"
 	return v
@@ -85,7 +86,7 @@ func (a *App) header() string {
 	for i := 1; i < len(a.stack); i++ {
 		t := a.ids[i].String()
 		if tt, ok := a.stack[i].(common.Titled); ok {
-			t = tt.Title()
+			t = common.Safe(tt.Title()) // draft and user names
 		}
 		if t != "" {
 			titles = append(titles, t)
@@ -127,7 +128,7 @@ func (a *App) header() string {
 			right = append(right, st.Account.Render("profile "+a.ctx.Profile))
 		}
 		if acct := a.account(); acct != "" && withAccount {
-			right = append(right, st.Account.Render(acct))
+			right = append(right, st.Account.Render(common.Safe(acct)))
 		}
 		if a.ctx.ReadOnly {
 			right = append(right, st.Warn.Render("read-only"))
@@ -176,9 +177,9 @@ func (a *App) statusLine() string {
 	st := a.ctx.Styles
 	switch {
 	case a.status != "" && a.statusErr:
-		return st.Err.Render("✗ " + a.status)
+		return st.Err.Render("✗ " + safetext.Line(a.status))
 	case a.status != "":
-		return st.Status.Render(a.status)
+		return st.Status.Render(safetext.Line(a.status))
 	case a.ctx.ReadOnly && a.notice != "":
 		return st.Notice.Render(a.notice)
 	case a.scopeBanner != "":

@@ -101,7 +101,7 @@ func New(cfg Config) (*Client, error) {
 	}
 	return &Client{
 		api:  api,
-		http: hc,
+		http: withoutRedirects(hc),
 		oauth: clientcredentials.Config{
 			ClientID:     strings.TrimSpace(cfg.ClientID),
 			ClientSecret: strings.TrimSpace(cfg.ClientSecret),

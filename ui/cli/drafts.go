@@ -40,7 +40,7 @@ func Drafts(e *Env, asJSON bool) int {
 	tw := tabwriter.NewWriter(e.Stdout, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "ID\tNAME\tUSERS\tUPDATED\tSTATUS")
 	for _, in := range infos {
-		fmt.Fprintf(tw, "%s\t%s\t%d/10\t%s\t%s\n", in.ID, in.Name, in.Users, in.Updated.Local().Format("2006-01-02 15:04"), in.Status)
+		fmt.Fprintf(tw, "%s\t%s\t%d/10\t%s\t%s\n", in.ID, line(in.Name), in.Users, in.Updated.Local().Format("2006-01-02 15:04"), line(in.Status))
 	}
 	tw.Flush()
 	return ExitOK

@@ -63,7 +63,7 @@ func Submit(ctx context.Context, e *Env, refs []string, o SubmitOptions) int {
 	)
 	for i, ss := range sessions {
 		d := ss.Draft() // as saved when the lock was taken
-		fmt.Fprintf(e.Stderr, "batch %d of %d: %s (%d users)\n", i+1, len(drafts), d.Name, len(d.Users))
+		fmt.Fprintf(e.Stderr, "batch %d of %d: %s (%d users)\n", i+1, len(drafts), line(d.Name), len(d.Users))
 		// Submit settles a batch of this draft left in flight and never
 		// sends a user an earlier run created, so running again resumes.
 		sub, err := ss.Submit(ctx, progressPrinter(e, d))
@@ -119,7 +119,7 @@ func dryRun(e *Env, drafts []*state.Draft) int {
 	for _, d := range drafts {
 		problems := state.Validate(d, nil)
 		for _, p := range problems {
-			fmt.Fprintf(e.Stderr, "%s: %s\n", d.Name, p)
+			fmt.Fprintf(e.Stderr, "%s: %s\n", line(d.Name), lineOf(p))
 		}
 		if problems.Blocking() {
 			code = ExitInvalid
@@ -129,7 +129,7 @@ func dryRun(e *Env, drafts []*state.Draft) int {
 			e.errorf("%s: %v", d.Name, err)
 			return ExitInvalid
 		}
-		fmt.Fprintf(e.Stderr, "POST /phone/users/batch (%s, %d users) — dry run, not sent:\n", d.Name, len(d.Users))
+		fmt.Fprintf(e.Stderr, "POST /phone/users/batch (%s, %d users) — dry run, not sent:\n", line(d.Name), len(d.Users))
 		e.Stdout.Write(body)
 		fmt.Fprintln(e.Stdout)
 		if line := followUpPlan(d); line != "" {

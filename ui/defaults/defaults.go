@@ -289,7 +289,7 @@ func (m *Model) View() string {
 		} else {
 			label = st.Label.Render(label)
 		}
-		v := values[f]
+		v := common.Safe(values[f]) // names from Zoom's catalog
 		if v == "" {
 			v = st.Muted.Render("—")
 		}

@@ -86,6 +86,7 @@ func (c *batchCheck) checkUser(i int, u batchUser) {
 	} else {
 		c.emails[key] = i
 	}
+	c.hostileRefusal(i, key)
 	p.acct = w.userByEmail[key]
 	switch {
 	case p.acct == nil:

@@ -56,6 +56,7 @@ var flagBehaviours = map[string]func(*Options){
 	"full-extensions":      func(o *Options) { o.FullExtensions = true },
 	"api-url":              func(o *Options) { o.APIURL = true },
 	"phone-not-set-up":     func(o *Options) { o.PhoneNotSetUp = true },
+	"hostile-names":        func(o *Options) { o.HostileNames = true },
 	"followup-refused":     func(o *Options) { o.RefuseFollowUp = true },
 	// The next PATCH of a phone user (the emergency-address follow-up)
 	// is applied, then its answer lost.

@@ -44,6 +44,9 @@
 //	full-extensions        responses give site code + short extension (11001)
 //	api-url                token responses carry api_url
 //	phone-not-set-up       every /v2/phone call answers 403
+//	hostile-names          adds users, a site and a template whose names carry
+//	                       escape sequences, bidi overrides and line breaks,
+//	                       and a refusal message with escapes (hostile.go)
 //	followup-refused       PATCH of a user's emergency address: 400/300 naming
 //	                       emergency_address_id (the user stays created)
 //	followup-dropped       the next PATCH of a phone user is applied, then its

@@ -90,6 +90,10 @@ type Options struct {
 	// PhoneNotSetUp answers every /v2/phone call with 403, as Zoom does when
 	// Zoom Phone is not set up on the account.
 	PhoneNotSetUp bool
+	// HostileNames adds hostile.go's users, site and template (escape
+	// sequences, bidi overrides, line breaks) to the seed at start, and
+	// refuses HostileRefusedEmail with a message carrying escapes.
+	HostileNames bool
 
 	// RefuseFollowUp answers every PATCH /phone/users/{userId} that sets an
 	// emergency address with 400/300 naming emergency_address_id, so the

@@ -58,6 +58,9 @@ func Open(o Options) (*Sandbox, error) {
 	if err != nil {
 		return nil, fmt.Errorf("sandbox: %w", err)
 	}
+	if o.HostileNames {
+		addHostile(w)
+	}
 	s := &Sandbox{w: w, tokens: map[string]issuedToken{}}
 	s.setOptionsLocked(o)
 	s.mux = s.routes()
