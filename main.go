@@ -46,7 +46,7 @@ type exitError struct{ code int }
 func (e exitError) Error() string { return fmt.Sprintf("exit %d", e.code) }
 
 func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
 	out := &cli.CheckedWriter{W: os.Stdout}
 	root := newRoot()
 	root.SetOut(out)
@@ -286,7 +286,7 @@ func sandboxCmd() *cobra.Command {
 			"                                        one bad user: left out of a 201; the whole batch\n" +
 			"                                        refused; or the others created, 400 naming it\n" +
 			"  refuse-ten                            a batch of exactly 10 is refused\n" +
-			"  latency=DUR  post-delay=DUR  token-ttl=DUR  device-online-after=DUR  clock-skew=DUR\n" +
+			"  latency=DUR  post-delay=DUR  answer-delay=DUR  token-ttl=DUR  device-online-after=DUR  clock-skew=DUR\n" +
 			"  missing-scope=SCOPE                   the app lacks this granular scope (repeatable): 400/104\n" +
 			"  classic-scopes                        an app from before granular scopes\n" +
 			"  one-token                             a new token invalidates the app's earlier ones\n" +

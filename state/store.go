@@ -209,7 +209,7 @@ func (s *Store) Save(d *Draft) error {
 	if err != nil {
 		var le *LockedError
 		if errors.As(err, &le) {
-			return fmt.Errorf("%w: draft %s is open in another zpadd (pid %d); not saved", ErrReadOnly, le.label(), le.PID)
+			return fmt.Errorf("%w: draft %s is open in another zpadd (pid %d); not saved", ErrReadOnly, le.Label(), le.PID)
 		}
 		return err
 	}
@@ -298,3 +298,6 @@ func (s *Store) sweepTemps() {
 		}
 	}
 }
+
+// DraftPath is the file a draft is saved in (for change detection).
+func (s *Store) DraftPath(id string) string { return s.draftPath(id) }

@@ -67,7 +67,7 @@ func askUser(ctx context.Context, svc *submit.Service, d *state.Draft, i int, ca
 		return err
 	}
 	if norm, err := state.NormalizeEmail(u.Email); err == nil {
-		u.Email = norm
+		u.SetEmail(norm)
 	}
 	if strings.TrimSpace(u.Email) == "" {
 		return io.EOF // input ended before an email
@@ -137,12 +137,7 @@ func lookUp(ctx context.Context, svc *submit.Service, u *state.User, out io.Writ
 	default:
 		fmt.Fprintln(out, "Active Zoom user.")
 	}
-	if u.FirstName == "" {
-		u.FirstName = l.First
-	}
-	if u.LastName == "" {
-		u.LastName = l.Last
-	}
+	u.ApplyLookedUpNames(u.Email, l.First, l.Last)
 }
 
 // withDefault adds the value a blank answer keeps to a prompt's title.

@@ -49,6 +49,9 @@ func (a *App) render() string {
 	b.WriteByte('\n')
 
 	body := a.top().View()
+	if a.unsaved {
+		body = a.unsavedView(a.width - 2)
+	}
 	lines := strings.Split(body, "\n")
 	h := a.ctx.Height
 	for i := 0; i < h; i++ {
@@ -60,6 +63,10 @@ func (a *App) render() string {
 	b.WriteString(" " + a.statusLine())
 	b.WriteByte('\n')
 	km := a.top().KeyMap()
+	if a.unsaved {
+		b.WriteString(" " + st.Help.Render("r retry • e export • esc back • ctrl+c quit anyway"))
+		return b.String()
+	}
 	if a.fullHelp {
 		b.WriteString(indent(a.help.FullHelpView(km.FullHelp())))
 		if a.ctx.Sandbox {

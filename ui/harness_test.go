@@ -45,7 +45,7 @@ func newEnvWith(t testing.TB, o sandbox.Options) *env {
 	if err != nil {
 		t.Fatal(err)
 	}
-	svc, _, err := submit.NewForSandbox(sandbox.New(o), home)
+	svc, _, err := submit.NewForSandbox(sandbox.New(o), home, st, j)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -164,6 +164,8 @@ func namedKey(name string) tea.Msg {
 		return tea.KeyPressMsg{Code: tea.KeySpace, Text: " "}
 	case "ctrl+c":
 		return tea.KeyPressMsg{Code: 'c', Mod: tea.ModCtrl}
+	case "backspace":
+		return tea.KeyPressMsg{Code: tea.KeyBackspace}
 	}
 	panic("unknown key " + name)
 }

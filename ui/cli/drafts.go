@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"text/tabwriter"
 	"time"
+
+	"zpadd/zoom/submit"
 )
 
 // draftJSON is the fixed `zpadd drafts --json` shape scripts rely on.
@@ -23,6 +25,7 @@ func Drafts(e *Env, asJSON bool) int {
 		e.errorf("listing drafts: %v", err)
 		return ExitOther
 	}
+	submit.MarkUnsettled(e.Journal, infos)
 	if asJSON {
 		out := make([]draftJSON, 0, len(infos))
 		for _, in := range infos {

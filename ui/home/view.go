@@ -28,7 +28,12 @@ func (m *Model) View() string {
 		if m.busy {
 			tail = "reconciling…"
 		}
-		add(" "+st.Notice.Render(s)+"   "+st.Muted.Render(tail), "")
+		if !in.Orphaned() {
+			// Never reconciled from here: its owner records the outcome.
+			add(" "+st.Notice.Render(s), "   "+st.Muted.Render(in.Owner()+": it records its own outcome (r looks again)"), "")
+		} else {
+			add(" "+st.Notice.Render(s)+"   "+st.Muted.Render(tail), "")
+		}
 	}
 	if line := m.pendingFollowUpsLine(); line != "" && len(m.unfinished) == 0 {
 		add(line, "")

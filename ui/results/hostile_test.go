@@ -22,7 +22,7 @@ func TestResultsShowZoomsHostileRefusalEscaped(t *testing.T) {
 	u := &d.Users[i]
 	u.FirstName, u.LastName, u.ExtensionNumber = "Trudy", "Clean", "9102"
 	u.SiteName, u.TemplateName, u.CallingPlans = sandbox.HostileSiteName, sandbox.HostileTemplateName, []string{"US/CA Unlimited"}
-	w.ctx.Draft = d
+	w.open(t, d)
 	l := newLoop(t, New(w.ctx, common.Navigate{To: common.ResultsScreen}))
 	m := l.screen.(*Model)
 	l.until("the submit to finish", func() bool { return m.prog.finished })

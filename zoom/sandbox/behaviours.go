@@ -88,7 +88,7 @@ func (o *Options) apply(item string) error {
 		return nil
 	}
 	if !hasValue {
-		return fmt.Errorf("unknown behaviour (known: %s, latency=, post-delay=, token-ttl=, device-online-after=, seed=, fail=, missing-scope=, token-thief=, clock-skew=)", strings.Join(flagNames(), ", "))
+		return fmt.Errorf("unknown behaviour (known: %s, latency=, post-delay=, answer-delay=, token-ttl=, device-online-after=, seed=, fail=, missing-scope=, token-thief=, clock-skew=)", strings.Join(flagNames(), ", "))
 	}
 	switch name {
 	case "clock-skew":
@@ -97,7 +97,7 @@ func (o *Options) apply(item string) error {
 			return fmt.Errorf("%q is not a duration such as 90s or -2m", value)
 		}
 		o.ClockSkew = d
-	case "latency", "post-delay", "token-ttl", "device-online-after":
+	case "latency", "post-delay", "answer-delay", "token-ttl", "device-online-after":
 		d, err := parseDelay(value, name == "device-online-after")
 		if err != nil {
 			return err
@@ -107,6 +107,8 @@ func (o *Options) apply(item string) error {
 			o.Latency = d
 		case "post-delay":
 			o.PostDelay = d
+		case "answer-delay":
+			o.AnswerDelay = d
 		case "token-ttl":
 			o.TokenTTL = d
 		default:

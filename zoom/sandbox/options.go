@@ -48,6 +48,10 @@ type Options struct {
 	// PostDelay is added to the batch POST before it commits. A client that
 	// goes away during the delay creates nothing.
 	PostDelay time.Duration
+	// AnswerDelay holds back the batch POST's answer after it committed:
+	// Zoom created the users, its answer is slow (or lost when the client
+	// goes away meanwhile, as after a kill -9).
+	AnswerDelay time.Duration
 	// Fail are scripted faults, consumed in order (see Fault).
 	Fail []Fault
 	// TokenTTL is the lifetime of issued tokens (zero: 3599s). A short TTL

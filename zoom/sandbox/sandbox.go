@@ -276,7 +276,7 @@ func (s *Sandbox) routes() *http.ServeMux {
 	api("GET /phone/devices", s.handleDevices)
 	api("GET /phone/users", s.handlePhoneUsers)
 	api("GET /phone/users/{userId}", s.handlePhoneUser)
-	api("POST /phone/users/batch", s.handleBatch)
+	api("POST /phone/users/batch", s.handleBatchAnswer)
 	api("PUT /phone/users/batch", s.handleBatchUpdate)
 	api("GET /users/{userId}", s.handleUser)
 	api("GET /phone/emergency_addresses", s.handleEmergencyAddresses)

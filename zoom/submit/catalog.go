@@ -56,6 +56,7 @@ func (s *Service) freshCatalog() *state.Catalog {
 // run. A list that could not be read is left unknown (Known[name] false)
 // and its error returned alongside the partial catalog.
 func (s *Service) RefreshCatalog(ctx context.Context) (*state.Catalog, error) {
+	started := s.o.Now()
 	c := &state.Catalog{Schema: state.SchemaVersion, Known: map[string]bool{}}
 	var (
 		mu   sync.Mutex
@@ -160,6 +161,7 @@ func (s *Service) RefreshCatalog(ctx context.Context) (*state.Catalog, error) {
 		return nil, fmt.Errorf("refresh catalog: %w", err)
 	}
 	s.mu.Lock()
+	c = s.prunedSince(c, started)
 	s.catalog = c
 	s.mu.Unlock()
 	if serr := state.SaveCatalog(s.home, c); serr != nil {

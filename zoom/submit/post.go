@@ -245,7 +245,7 @@ func (r *postRun) applyRefusal(ctx context.Context, chunk []int, emails []string
 				msgs[n] = fr.Field + ": " + fr.Message
 			}
 		}
-		r.setFailed(i, frs[0].Field, strings.Join(msgs, "; "))
+		r.setFailed(i, frs[0].Field, withValues(strings.Join(msgs, "; "), r.d.Users[i]))
 	}
 	if len(unnamed) > 0 {
 		r.reconcile(ctx, unnamed, "not added: Zoom refused the whole batch because of other users' errors; resend once they are fixed")

@@ -275,6 +275,11 @@ func (pr *preflightRun) checkAccountUser(ctx context.Context, i int, u state.Use
 		pr.problem(state.Problem{User: i, Email: u.Email, Field: "email", Severity: state.Error,
 			Message: "the Zoom user is " + status + ": Zoom adds only active users; activate the user first"})
 	}
+	if err == nil {
+		if w := u.NameMismatch(zu.FirstName, zu.LastName); w != "" {
+			pr.problem(state.Problem{User: i, Email: u.Email, Field: "first_name", Severity: state.Warning, Message: w})
+		}
+	}
 }
 
 // checkPhoneUser reads the phone user; a hit goes into the live catalog's
