@@ -143,7 +143,7 @@ func usersFrom(b *testing.B, emails []string, k, n int, withMAC bool) []state.Us
 // coldService is what the binary has at start: a new client (no token yet)
 // and a home with no catalog.
 func coldService(b *testing.B, sb *sandbox.Sandbox) *submit.Service {
-	svc, _, err := submit.NewForSandbox(sb, state.HomeUnder(b.TempDir()))
+	svc, _, err := sandboxService(b, sb)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -329,14 +329,14 @@ func BenchmarkWarmStartRequests(b *testing.B) {
 	for range b.N {
 		sb := largeAccount("large=2000")
 		home := state.HomeUnder(b.TempDir())
-		first, _, err := submit.NewForSandbox(sb, home)
+		first, _, err := serviceAt(sb, home)
 		if err != nil {
 			b.Fatal(err)
 		}
 		if _, err := first.RefreshCatalog(context.Background()); err != nil {
 			b.Fatal(err)
 		}
-		next, _, err := submit.NewForSandbox(sb, home)
+		next, _, err := serviceAt(sb, home)
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -347,4 +347,21 @@ func BenchmarkWarmStartRequests(b *testing.B) {
 		sent += len(sb.Requests()) - before
 	}
 	b.ReportMetric(float64(sent)/float64(b.N), "warm-start-reqs")
+}
+
+// serviceAt is a service on sb over home's store and journal (a start of
+// the binary on that home).
+func serviceAt(sb *sandbox.Sandbox, home state.Home) (*submit.Service, *zoom.Client, error) {
+	if err := home.Ensure(); err != nil {
+		return nil, nil, err
+	}
+	st, err := state.OpenStore(home)
+	if err != nil {
+		return nil, nil, err
+	}
+	j, err := state.OpenJournal(home)
+	if err != nil {
+		return nil, nil, err
+	}
+	return submit.NewForSandbox(sb, home, st, j)
 }

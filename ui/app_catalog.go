@@ -43,6 +43,9 @@ func (a *App) catalogArrived(m catalogMsg) tea.Cmd {
 	if m.err != nil {
 		return tea.Batch(cmd, common.Error(fmt.Errorf("catalog refresh incomplete (showing what is known): %w", m.err)))
 	}
+	if n := a.ctx.Service.NumbersNotice(); n != "" && m.catalog != nil {
+		return tea.Batch(cmd, a.flash(n))
+	}
 	return cmd
 }
 

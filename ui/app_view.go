@@ -8,6 +8,7 @@ import (
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"zpadd/state/safetext"
 	"zpadd/ui/common"
 )
 
@@ -16,13 +17,16 @@ func (a *App) chromeHeight() int {
 	h := 4
 	if a.fullHelp {
 		h += lipgloss.Height(a.help.FullHelpView(a.top().KeyMap().FullHelp())) - 1
+		if a.ctx.Sandbox {
+			h++ // the line on leaving the sandbox
+		}
 	}
 	return h
 }
 
 // View draws the frame around the top screen.
 func (a *App) View() tea.View {
-	v := tea.NewView(a.render())
+	v := tea.NewView(safetext.Frame(a.render())) // the last guard: only zpadd's colours reach the terminal
 	v.AltScreen = true
 	v.WindowTitle = "zpadd"
 	return v
@@ -45,6 +49,9 @@ func (a *App) render() string {
 	b.WriteByte('\n')
 
 	body := a.top().View()
+	if a.unsaved {
+		body = a.unsavedView(a.width - 2)
+	}
 	lines := strings.Split(body, "\n")
 	h := a.ctx.Height
 	for i := 0; i < h; i++ {
@@ -56,8 +63,15 @@ func (a *App) render() string {
 	b.WriteString(" " + a.statusLine())
 	b.WriteByte('\n')
 	km := a.top().KeyMap()
+	if a.unsaved {
+		b.WriteString(" " + st.Help.Render("r retry • e export • esc back • ctrl+c quit anyway"))
+		return b.String()
+	}
 	if a.fullHelp {
 		b.WriteString(indent(a.help.FullHelpView(km.FullHelp())))
+		if a.ctx.Sandbox {
+			b.WriteString("\n " + st.Muted.Render(common.SandboxHint))
+		}
 	} else {
 		b.WriteString(" " + a.help.ShortHelpView(km.ShortHelp()))
 	}
@@ -72,7 +86,7 @@ func (a *App) header() string {
 	for i := 1; i < len(a.stack); i++ {
 		t := a.ids[i].String()
 		if tt, ok := a.stack[i].(common.Titled); ok {
-			t = tt.Title()
+			t = common.Safe(tt.Title()) // draft and user names
 		}
 		if t != "" {
 			titles = append(titles, t)
@@ -104,10 +118,17 @@ func (a *App) header() string {
 	status := func(withAccount bool) string {
 		var right []string
 		if a.ctx.Sandbox {
-			right = append(right, st.Sandbox.Render("SANDBOX"))
+			badge := "SANDBOX"
+			if len(a.stack) == 1 && withAccount {
+				badge += " · zpadd login connects real Zoom"
+			}
+			right = append(right, st.Sandbox.Render(badge))
+		}
+		if a.ctx.Profile != "" && withAccount {
+			right = append(right, st.Account.Render("profile "+a.ctx.Profile))
 		}
 		if acct := a.account(); acct != "" && withAccount {
-			right = append(right, st.Account.Render(acct))
+			right = append(right, st.Account.Render(common.Safe(acct)))
 		}
 		if a.ctx.ReadOnly {
 			right = append(right, st.Warn.Render("read-only"))
@@ -156,11 +177,13 @@ func (a *App) statusLine() string {
 	st := a.ctx.Styles
 	switch {
 	case a.status != "" && a.statusErr:
-		return st.Err.Render("✗ " + a.status)
+		return st.Err.Render("✗ " + safetext.Line(a.status))
 	case a.status != "":
-		return st.Status.Render(a.status)
+		return st.Status.Render(safetext.Line(a.status))
 	case a.ctx.ReadOnly && a.notice != "":
 		return st.Notice.Render(a.notice)
+	case a.scopeBanner != "":
+		return st.Err.Render(ansi.Truncate(a.scopeBanner, a.width-2, "…"))
 	}
 	return ""
 }

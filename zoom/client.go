@@ -32,11 +32,13 @@ type Client struct {
 	log    *slog.Logger
 	limits map[label]*slidingWindow
 
-	tokMu sync.Mutex
-	tok   *oauth2.Token
+	tokens     tokenState
+	contention contention
 
 	statsMu sync.Mutex
 	stats   Stats
+
+	numbers numbersChoice // which number list answers (numbers.go)
 
 	// Test knobs, unexported so only this package's tests change them.
 	retry   retryPolicy
@@ -94,20 +96,24 @@ func New(cfg Config) (*Client, error) {
 	if cfg.RetryWaitScale > 0 {
 		retry.scale = cfg.RetryWaitScale
 	}
+	params := url.Values{
+		"grant_type": {"account_credentials"},
+		"account_id": {strings.TrimSpace(cfg.AccountID)},
+	}
+	if cfg.TokenIndex != "" {
+		params.Set("index", cfg.TokenIndex) // zoom-api.md §11.1
+	}
 	return &Client{
 		api:  api,
-		http: hc,
+		http: withoutRedirects(hc),
 		oauth: clientcredentials.Config{
 			ClientID:     strings.TrimSpace(cfg.ClientID),
 			ClientSecret: strings.TrimSpace(cfg.ClientSecret),
 			TokenURL:     cfg.OAuthURL,
 			// Zoom's Server-to-Server grant is account_credentials, not
 			// client_credentials; clientcredentials lets grant_type be replaced.
-			EndpointParams: url.Values{
-				"grant_type": {"account_credentials"},
-				"account_id": {strings.TrimSpace(cfg.AccountID)},
-			},
-			AuthStyle: oauth2.AuthStyleInHeader,
+			EndpointParams: params,
+			AuthStyle:      oauth2.AuthStyleInHeader,
 		},
 		log:     logger,
 		limits:  newLimiters(plan, cfg.RateShare, nil, nil),
@@ -115,6 +121,7 @@ func New(cfg Config) (*Client, error) {
 		maxBody: defaultMaxBody,
 		now:     time.Now,
 		stats:   Stats{Requests: map[string]int{}},
+		tokens:  tokenState{waitScale: cfg.RetryWaitScale},
 	}, nil
 }
 

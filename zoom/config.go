@@ -25,6 +25,7 @@ const (
 	envOAuthURL      = "ZOOM_OAUTH_URL"
 	envPlan          = "ZOOM_PLAN"
 	envRateShare     = "ZPADD_RATE_SHARE"
+	envTokenIndex    = "ZOOM_TOKEN_INDEX"
 	redactedSecret   = "[redacted]"
 	missingSecretTag = "[empty]"
 )
@@ -42,6 +43,11 @@ type Config struct {
 	// use, in (0, 1]; 0 means DefaultRateShare. Other apps on the account
 	// draw from the same quotas (zoom-api.md §8.1).
 	RateShare float64
+	// TokenIndex, when set, is sent as the token request's "index": where
+	// Zoom raised the account's index tolerance, tokens of different
+	// indexes coexist instead of each new one killing the last
+	// (zoom-api.md §11.1), so each tool on one app can take its own.
+	TokenIndex string
 	// HTTPClient is an optional base client (tests, the in-process sandbox).
 	HTTPClient *http.Client
 	// Logger is optional; it must never write to the terminal the TUI owns.
@@ -68,6 +74,7 @@ func ConfigFromEnv(gov bool) Config {
 		OAuthURL:     cmp.Or(strings.TrimSpace(os.Getenv(envOAuthURL)), oauthURL),
 		Plan:         cmp.Or(strings.ToLower(strings.TrimSpace(os.Getenv(envPlan))), PlanPro),
 		RateShare:    rateShareFromEnv(),
+		TokenIndex:   strings.TrimSpace(os.Getenv(envTokenIndex)),
 	}
 }
 

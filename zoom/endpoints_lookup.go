@@ -7,22 +7,59 @@ import (
 )
 
 // FindNumber reads one of the account's phone numbers by its E.164 form,
-// assigned or not (GET /phone/numbers?type=all&phone_number=, zoom-api.md
-// §5.4): one request however large the account is. It returns nil, nil
-// when the account has no such number.
+// assigned or not: one request however large the account is. It asks the
+// number list in use (see ListUnassignedNumbers): GET
+// /number_management/numbers?keyword= (LIGHT, a prefix match, zoom-api.md
+// §5.5) or GET /phone/numbers?type=all&phone_number= (§5.4), falling back
+// the same way. It returns nil, nil when the account has no such number.
 func (c *Client) FindNumber(ctx context.Context, e164 string) (*PhoneNumber, error) {
 	if err := needID("phone number", "FindNumber", e164); err != nil {
 		return nil, err
 	}
-	want := strings.TrimSpace(e164)
-	q := url.Values{"type": {"all"}, "phone_number": {want}}
-	got, err := listAll[PhoneNumber](ctx, c, call{route: routeNumbers, segments: seg("phone/numbers"), query: q}, "phone_numbers", pageNumbers)
-	if err != nil {
-		return nil, err
+	want := strings.TrimPrefix(strings.TrimSpace(e164), "+")
+	c.numbers.mu.Lock()
+	first := c.numbers.current
+	c.numbers.mu.Unlock()
+	order := []NumbersEndpoint{NumbersManagement, NumbersPhone}
+	if first == NumbersPhone {
+		order = []NumbersEndpoint{NumbersPhone, NumbersManagement}
 	}
-	for i := range got {
-		if strings.TrimPrefix(got[i].Number, "+") == strings.TrimPrefix(want, "+") {
-			return &got[i], nil
+	got, err := c.findNumberIn(ctx, order[0], want)
+	if err == nil || !numbersRefused(err) {
+		if err == nil {
+			c.numbersAnswered(order[0], "")
+		}
+		return got, err
+	}
+	got, err = c.findNumberIn(ctx, order[1], want)
+	if err == nil {
+		c.numbersAnswered(order[1], "")
+	}
+	return got, err
+}
+
+func (c *Client) findNumberIn(ctx context.Context, e NumbersEndpoint, want string) (*PhoneNumber, error) {
+	var found []PhoneNumber
+	if e == NumbersPhone {
+		q := url.Values{"type": {"all"}, "phone_number": {"+" + want}}
+		list, err := listAll[PhoneNumber](ctx, c, call{route: routeNumbers, segments: seg("phone/numbers"), query: q}, "phone_numbers", pageNumbers)
+		if err != nil {
+			return nil, err
+		}
+		found = list
+	} else {
+		q := url.Values{"keyword": {want}}
+		list, err := listAll[ManagedNumber](ctx, c, call{route: routeNumberManagement, segments: seg("number_management/numbers"), query: q}, "numbers", pageNumberManagement)
+		if err != nil {
+			return nil, err
+		}
+		for _, n := range list {
+			found = append(found, n.PhoneNumber())
+		}
+	}
+	for i := range found {
+		if strings.TrimPrefix(found[i].Number, "+") == want {
+			return &found[i], nil
 		}
 	}
 	return nil, nil

@@ -87,6 +87,10 @@ func shouldRetry(ctx context.Context, err error) (time.Duration, bool) {
 	if ctx.Err() != nil || errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
 		return 0, false
 	}
+	var redirect *RedirectError
+	if errors.As(err, &redirect) {
+		return 0, false // a redirect is no network hiccup: never re-send
+	}
 	var ze *Error
 	if errors.As(err, &ze) {
 		switch {
@@ -127,29 +131,48 @@ func (e *transportError) Error() string { return "zoom: " + e.op + ": " + e.err.
 func (e *transportError) Unwrap() error { return e.err }
 
 // attempt sends one request (waiting for the rate limiter and a token
-// first) and returns the body of a 2xx answer or an error. An expired token
-// (401, code 124) is dropped and the request sent once more with a new one:
-// Zoom did not act on a request it could not authenticate.
+// first) and returns the body of a 2xx answer or an error. A refused token
+// (401) is replaced by a newer one, shared with every request refused at the
+// same time, and the request sent again: Zoom did not act on a request it
+// could not authenticate (zoom-api.md §11.1). Repeated refusals back off and
+// end in a *TokenContentionError.
 func (c *Client) attempt(ctx context.Context, cl call, u string, payload []byte, isRetry bool) ([]byte, error) {
-	for renewed := false; ; renewed = true {
-		// The token first, the rate slot last: a slot taken before a slow
-		// token fetch would be spent late, together with the slots after
-		// it, as a burst over the quota.
-		tok, err := c.token(ctx)
+	var stale uint64
+	for refused := 0; ; {
+		leave, err := c.contention.enter(ctx, time.Now())
 		if err != nil {
-			return nil, &NotSentError{Err: err}
+			return nil, &NotSentError{Err: fmt.Errorf("zoom: %s: %w", cl.key(), err)}
 		}
-		if err := c.limits[cl.label].Wait(ctx); err != nil {
-			return nil, &NotSentError{Err: fmt.Errorf("zoom: %s: waiting for the %s rate limit: %w", cl.key(), cl.label, err)}
+		body, tok, err := c.authorisedTrip(ctx, cl, u, payload, stale, isRetry || refused > 0)
+		leave()
+		last, ok := tokenRefused(err)
+		if !ok {
+			return body, err
 		}
-		body, err := c.roundTrip(ctx, cl, u, payload, tok, isRetry || renewed)
-		var ze *Error
-		if !renewed && errors.As(err, &ze) && ze.Status == http.StatusUnauthorized && ze.Code == 124 {
-			c.dropToken(tok)
-			continue
+		refused++
+		stale = tok.gen
+		c.markRefused(tok.gen)
+		if err := c.beforeRenewal(ctx, cl, tok, refused, last); err != nil {
+			return nil, err
 		}
-		return body, err
 	}
+}
+
+// authorisedTrip waits for the rate limiter, takes a token newer than stale
+// and sends the request once.
+func (c *Client) authorisedTrip(ctx context.Context, cl call, u string, payload []byte, stale uint64, isRetry bool) ([]byte, heldToken, error) {
+	// The token first, the rate slot last: a slot taken before a slow
+	// token fetch would be spent late, together with the slots after it,
+	// as a burst over the quota.
+	tok, err := c.tokenNewerThan(ctx, stale)
+	if err != nil {
+		return nil, heldToken{}, &NotSentError{Err: err}
+	}
+	if err := c.limits[cl.label].Wait(ctx); err != nil {
+		return nil, heldToken{}, &NotSentError{Err: fmt.Errorf("zoom: %s: waiting for the %s rate limit: %w", cl.key(), cl.label, err)}
+	}
+	body, err := c.roundTrip(ctx, cl, u, payload, tok.Token, isRetry)
+	return body, tok, err
 }
 
 // roundTrip performs one HTTP exchange and logs it without any secret.

@@ -31,15 +31,21 @@ type Context struct {
 	CatalogStale bool
 
 	// Draft is the open draft (nil on Home before one is opened). Screens
-	// mutate it in place and return Changed().
+	// mutate it in place and return Changed(). Only the UI goroutine may
+	// touch it: work in goroutines gets Draft.Clone().
 	Draft *state.Draft
+	// Session holds the open draft's lock, saves it and submits it (nil on
+	// Home).
+	Session *submit.Session
 	// ReadOnly is true when Draft is locked by another zpadd: screens show it
 	// and must not modify the draft.
 	ReadOnly bool
 
-	Sandbox    bool   // show the SANDBOX badge; submits go to the simulator
-	Account    string // account display name for the header
-	Accessible bool   // --accessible / ACCESSIBLE=1: prefer huh's accessible prompts
+	Sandbox    bool     // show the SANDBOX badge; submits go to the simulator
+	Account    string   // account display name for the header
+	Profile    string   // account profile in use, "" for the default one
+	Profiles   []string // stored profiles, for Home's switch
+	Accessible bool     // --accessible / ACCESSIBLE=1: prefer huh's accessible prompts
 
 	// Width and Height are the screen body's size (net of header, status and
 	// help lines), as also passed to Screen.SetSize.

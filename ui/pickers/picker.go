@@ -5,6 +5,7 @@
 package pickers
 
 import (
+	"cmp"
 	"fmt"
 	"strings"
 
@@ -12,6 +13,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"zpadd/state/safetext"
 	"zpadd/ui/keys"
 	"zpadd/ui/styles"
 )
@@ -275,16 +277,14 @@ func (m Model) View() string {
 				box = "[x] "
 			}
 		}
-		label := it.Label
-		if label == "" {
-			label = it.Value
-		}
+		label := safetext.Line(cmp.Or(it.Label, it.Value))
 		line := box + label
-		if it.Detail != "" {
-			line += "  " + st.Muted.Render(it.Detail)
+		detail := safetext.Line(it.Detail)
+		if detail != "" {
+			line += "  " + st.Muted.Render(detail)
 		}
 		if it.Disabled {
-			line = st.Muted.Render(box+label) + "  " + st.Muted.Render(it.Detail)
+			line = st.Muted.Render(box+label) + "  " + st.Muted.Render(detail)
 		}
 		b.WriteString("\n" + mark + ansi.Truncate(line, m.width-2, "…"))
 	}

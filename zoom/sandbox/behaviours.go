@@ -57,12 +57,24 @@ var flagBehaviours = map[string]func(*Options){
 	"api-url":              func(o *Options) { o.APIURL = true },
 	"phone-not-set-up":     func(o *Options) { o.PhoneNotSetUp = true },
 	"zoom-limits":          func(o *Options) { o.RateLimits = "pro" },
+	"hostile-names":        func(o *Options) { o.HostileNames = true },
 	"followup-refused":     func(o *Options) { o.RefuseFollowUp = true },
 	// The next PATCH of a phone user (the emergency-address follow-up)
 	// is applied, then its answer lost.
 	"followup-dropped": func(o *Options) {
 		o.Fail = append(o.Fail, Fault{Kind: CommitThenDrop, Method: http.MethodPatch, Path: "/phone/users/"})
 	},
+	"classic-scopes":        func(o *Options) { o.ClassicScopes = true },
+	"one-token":             func(o *Options) { o.OneTokenPerApp = true },
+	"terse-errors":          func(o *Options) { o.TerseErrors = true },
+	"overstated-200":        func(o *Options) { o.OverstatedSuccess = true },
+	"old-numbers-gone":      func(o *Options) { o.OldNumbersGone = true },
+	"new-numbers-refused":   func(o *Options) { o.NewNumbersRefused = true },
+	"pending-numbers":       func(o *Options) { o.PendingNumbers = true },
+	"pending-users":         func(o *Options) { o.PendingUsers = true },
+	"billing-subscriptions": func(o *Options) { o.BillingSubscriptions = true },
+	"poly-edge":             func(o *Options) { o.PolyEdgeDevices = true },
+	"site-codes":            func(o *Options) { o.FullExtensions = true }, // reads give site code + short extension (§7.2)
 }
 
 func (o *Options) apply(item string) error {
@@ -77,10 +89,16 @@ func (o *Options) apply(item string) error {
 		return nil
 	}
 	if !hasValue {
-		return fmt.Errorf("unknown behaviour (known: %s, latency=, post-delay=, token-ttl=, device-online-after=, seed=, fail=, limits=, large=, numbers=, phone-users=, devices=, users=)", strings.Join(flagNames(), ", "))
+		return fmt.Errorf("unknown behaviour (known: %s, latency=, post-delay=, answer-delay=, token-ttl=, device-online-after=, seed=, fail=, missing-scope=, token-thief=, clock-skew=, limits=, large=, numbers=, phone-users=, devices=, users=)", strings.Join(flagNames(), ", "))
 	}
 	switch name {
-	case "latency", "post-delay", "token-ttl", "device-online-after":
+	case "clock-skew":
+		d, err := time.ParseDuration(value)
+		if err != nil {
+			return fmt.Errorf("%q is not a duration such as 90s or -2m", value)
+		}
+		o.ClockSkew = d
+	case "latency", "post-delay", "answer-delay", "token-ttl", "device-online-after":
 		d, err := parseDelay(value, name == "device-online-after")
 		if err != nil {
 			return err
@@ -90,6 +108,8 @@ func (o *Options) apply(item string) error {
 			o.Latency = d
 		case "post-delay":
 			o.PostDelay = d
+		case "answer-delay":
+			o.AnswerDelay = d
 		case "token-ttl":
 			o.TokenTTL = d
 		default:
@@ -117,6 +137,17 @@ func (o *Options) apply(item string) error {
 			return fmt.Errorf("limits=%q: want pro or business", value)
 		}
 		o.RateLimits = value
+	case "missing-scope":
+		if value == "" || strings.ContainsAny(value, " \t") {
+			return fmt.Errorf("%q is not a scope name such as phone:read:list_users:admin", value)
+		}
+		o.MissingScopes = append(o.MissingScopes, value)
+	case "token-thief":
+		n, err := strconv.Atoi(value)
+		if err != nil || n < 1 {
+			return fmt.Errorf("%q is not a request count such as 5", value)
+		}
+		o.TokenThief = n
 	case "seed":
 		if !slices.Contains(assets.SandboxSeedNames(), value) {
 			return fmt.Errorf("no seed named %q (known: %s)", value, strings.Join(assets.SandboxSeedNames(), ", "))

@@ -51,15 +51,38 @@
 //	                       phone users (one number each), N/5 desk phones;
 //	                       numbers=, phone-users=, devices= set each count;
 //	                       users=N adds N active users without Zoom Phone
+//	hostile-names          adds users, a site and a template whose names carry
+//	                       escape sequences, bidi overrides and line breaks,
+//	                       and a refusal message with escapes (hostile.go)
 //	followup-refused       PATCH of a user's emergency address: 400/300 naming
 //	                       emergency_address_id (the user stays created)
 //	followup-dropped       the next PATCH of a phone user is applied, then its
 //	                       connection closed unanswered
+//	missing-scope=SCOPE    the app lacks this granular scope (repeatable): tokens do not
+//	                       carry it and calls needing it answer 400/104
+//	classic-scopes         an app from before granular scopes (phone:read:admin ...)
+//	one-token              a new token invalidates the app's earlier ones (Zoom's rule)
+//	token-thief=N          another program on the app takes a new token after every N
+//	                       authorised requests, killing ours (implies one-token)
+//	clock-skew=DUR         the Date header runs DUR ahead of the clock (negative: behind)
 //	fail=KIND[@METHOD:PATH]  a scripted fault, consumed once, in order; default
 //	                       target POST:/phone/users/batch. KIND: 429 (Retry-After
 //	                       seconds), 429-date, 429-iso, 429-none, 429-validation,
 //	                       drop (commit, then close the connection unanswered),
 //	                       5xx with -json (default), -html or -empty: 503-html
+//
+// and, for how real Zoom answers (zoom-api.md §11):
+//
+//	terse-errors           batch errors[] name plain fields ("extension_number"), no users[i]
+//	overstated-200         a batch answers 200 naming every user, created or not
+//	site-codes             same as full-extensions: reads give site code + short extension
+//	old-numbers-gone       GET /phone/numbers answers 404
+//	new-numbers-refused    GET /number_management/numbers answers 400/104 (missing scope)
+//	pending-numbers        each site's first 3 free numbers are pending (being ported)
+//	pending-users          mei.chen and priya.patel are pending phone users; the batch
+//	                       refuses them, PUT /phone/users/batch assign_pending_user adds them
+//	billing-subscriptions  US/CA Unlimited held under two billing subscriptions
+//	poly-edge              the account holds Poly Edge phones ("Poly edge-e220")
 //
 // # The standard seed
 //

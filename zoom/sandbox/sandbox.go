@@ -20,8 +20,9 @@ type Sandbox struct {
 	opts   Options
 	faults []Fault // unconsumed scripted faults, in order
 	w      *world
-	tokens map[string]time.Time // access token → expiry
-	limits *rateLimiter         // Zoom's per-second quotas, when Options.RateLimits is set
+	tokens map[string]issuedToken // access token → its expiry and scopes
+	tokenStats
+	limits *rateLimiter // Zoom's per-second quotas, when Options.RateLimits is set
 	mux    *http.ServeMux
 
 	// logMu guards log apart from mu: entries are written as a response
@@ -63,7 +64,10 @@ func Open(o Options) (*Sandbox, error) {
 			return nil, fmt.Errorf("sandbox: %w", err)
 		}
 	}
-	s := &Sandbox{w: w, tokens: map[string]time.Time{}}
+	if o.HostileNames {
+		addHostile(w)
+	}
+	s := &Sandbox{w: w, tokens: map[string]issuedToken{}}
 	s.setOptionsLocked(o)
 	s.mux = s.routes()
 	return s, nil
@@ -95,6 +99,7 @@ func (s *Sandbox) setOptionsLocked(o Options) {
 	}
 	s.opts = o
 	s.faults = append([]Fault(nil), o.Fail...)
+	s.addPolyEdgeLocked()
 }
 
 // Options returns the behaviours in force (Fail lists the faults not yet
@@ -195,6 +200,8 @@ func (s *Sandbox) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		}
 	}()
 	sw.Header().Set("x-zm-trackingid", trackingID())
+	// Zoom's responses carry a Date; in process nobody else adds one.
+	sw.Header().Set("Date", start.Add(opts.ClockSkew).UTC().Format(http.TimeFormat))
 
 	if !sleepCtx(r, opts.Latency) {
 		return
@@ -293,11 +300,13 @@ func (s *Sandbox) routes() *http.ServeMux {
 	api("GET /phone/setting_templates", s.handleSettingTemplates)
 	api("GET /phone/calling_plans", s.handleCallingPlans)
 	api("GET /phone/numbers", s.handleNumbers)
+	api("GET /number_management/numbers", s.handleManagedNumbers)
 	api("GET /phone/provision_templates", s.handleProvisionTemplates)
 	api("GET /phone/devices", s.handleDevices)
 	api("GET /phone/users", s.handlePhoneUsers)
 	api("GET /phone/users/{userId}", s.handlePhoneUser)
-	api("POST /phone/users/batch", s.handleBatch)
+	api("POST /phone/users/batch", s.handleBatchAnswer)
+	api("PUT /phone/users/batch", s.handleBatchUpdate)
 	api("GET /users/{userId}", s.handleUser)
 	api("GET /phone/emergency_addresses", s.handleEmergencyAddresses)
 	api("PATCH /phone/users/{userId}", s.handleUpdatePhoneUser)

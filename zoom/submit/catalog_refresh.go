@@ -139,6 +139,7 @@ func (r *catalogRefresh) settle(key, list, what string, read bool, err error, pa
 }
 
 func (s *Service) refreshCatalog(ctx context.Context, maxAge time.Duration) (*state.Catalog, error) {
+	started := s.o.Now()
 	prev := s.CachedCatalog()
 	r := &catalogRefresh{s: s, prev: prev, maxAge: maxAge, now: s.o.Now(),
 		c: &state.Catalog{Schema: state.SchemaVersion, Known: map[string]bool{}, ListFetchedAt: map[string]time.Time{}}}
@@ -155,6 +156,7 @@ func (s *Service) refreshCatalog(ctx context.Context, maxAge time.Duration) (*st
 	_ = g.Wait()
 
 	c := r.c
+	shortenPhoneUserExtensions(c)
 	slices.Sort(c.Stale)
 	c.FetchedAt = r.now
 	if prev != nil && r.reads == 0 {
@@ -165,6 +167,7 @@ func (s *Service) refreshCatalog(ctx context.Context, maxAge time.Duration) (*st
 		return nil, fmt.Errorf("refresh catalog: %w", err)
 	}
 	s.mu.Lock()
+	c = s.prunedSince(c, started)
 	s.catalog = c
 	s.mu.Unlock()
 	if r.reads > 0 {

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"zpadd/state"
+	"zpadd/zoom"
 )
 
 // Preflight checks d before anything is sent: state.Validate against a
@@ -45,7 +46,7 @@ func (s *Service) preflightForSubmit(ctx context.Context, d *state.Draft, body [
 	if !prefetched {
 		problems, err = s.preflight(ctx, d, em)
 	} else if err == nil {
-		emitPreflight(d, problems, em) // it ran ahead, unseen
+		s.emitPreflight(d, problems, em) // it ran ahead, unseen
 	}
 	if err != nil {
 		return err
@@ -108,29 +109,33 @@ func (s *Service) preflight(ctx context.Context, d *state.Draft, em *emitter) (s
 		pr.shared = &r.reads
 	}
 	live, extra, err := pr.read(ctx)
+	if se := s.missingScopes(); se != nil && (err == nil || zoom.AsScopeError(err, "") != nil) {
+		return nil, se
+	}
 	if err != nil {
 		return nil, err
 	}
+	shortenPhoneUserExtensions(live)
 	problems := state.Validate(d, live)
 	problems = append(problems, extra...)
 	problems = dedupeProblems(problems)
 	sort.SliceStable(problems, func(a, b int) bool { return problemOrder(problems[a]) < problemOrder(problems[b]) })
 	emitChecks(d, problems, em)
-	emitPreflightDone(problems, em)
+	s.emitPreflightDone(problems, em)
 	return problems, nil
 }
 
 // emitPreflight reports a pre-flight that ran ahead of its draft's turn.
-func emitPreflight(d *state.Draft, problems state.Problems, em *emitter) {
+func (s *Service) emitPreflight(d *state.Draft, problems state.Problems, em *emitter) {
 	em.emit(Event{Kind: PreflightStarted, User: -1, Message: fmt.Sprintf("checked %d user(s) ahead", len(d.Users))})
 	emitChecks(d, problems, em)
-	emitPreflightDone(problems, em)
+	s.emitPreflightDone(problems, em)
 }
 
-func emitPreflightDone(problems state.Problems, em *emitter) {
+func (s *Service) emitPreflightDone(problems state.Problems, em *emitter) {
 	errs := len(problems.Errors())
 	em.emit(Event{Kind: PreflightDone, User: -1, Status: map[bool]string{true: "blocked", false: "ok"}[errs > 0],
-		Message: fmt.Sprintf("%d error(s), %d warning(s)", errs, len(problems)-errs)})
+		Message: s.withNumbersNotice(fmt.Sprintf("%d error(s), %d warning(s)", errs, len(problems)-errs))})
 }
 
 // problemOrder sorts draft-level problems first, then by user.

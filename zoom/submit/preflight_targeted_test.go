@@ -47,7 +47,7 @@ func TestPreflightOnLargeAccountReadsOnlyWhatTheBatchTouches(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, field := range []string{"extension_number", "phone_numbers[0]", "desk_phones[0].mac"} {
-		if !hasProblem(problems, 0, field) {
+		if !hasErrorOn(problems, 0, field) {
 			t.Errorf("user 1: no error on %s; problems: %v", field, problems)
 		}
 	}
@@ -114,7 +114,7 @@ func TestPreflightReadsWholeListWhenCatalogSaysItIsSmall(t *testing.T) {
 	}
 }
 
-func hasProblem(ps state.Problems, user int, field string) bool {
+func hasErrorOn(ps state.Problems, user int, field string) bool {
 	for _, p := range ps.ForUser(user) {
 		if p.Field == field && p.Severity == state.Error {
 			return true

@@ -121,11 +121,17 @@ func runFrom(ctx context.Context) *Run {
 // Submit submits draft i of the run (see Service.Submit), first starting
 // the pre-flight of draft i+1 so it overlaps this draft's POST.
 func (r *Run) Submit(ctx context.Context, i int, ev func(Event)) (*state.Submission, error) {
+	return r.SubmitVia(ctx, i, func(ctx context.Context) (*state.Submission, error) { return r.s.Submit(ctx, r.drafts[i], ev) })
+}
+
+// SubmitVia is Submit through submit, which must send draft i with the
+// context it is given (a Session's Submit, which holds the draft's lock).
+func (r *Run) SubmitVia(ctx context.Context, i int, submit func(context.Context) (*state.Submission, error)) (*state.Submission, error) {
 	d := r.drafts[i]
 	ctx = context.WithValue(ctx, runKey{}, r)
 	r.startPrefetch(ctx, i) // usually already running, started by draft i-1
 	r.startPrefetch(ctx, i+1)
-	sub, err := r.s.Submit(ctx, d, ev)
+	sub, err := submit(ctx)
 	if sub != nil {
 		r.mu.Lock()
 		for k, res := range sub.Results {

@@ -28,6 +28,8 @@ func (s *Service) Watch(ctx context.Context, sub *state.Submission, d *state.Dra
 	if len(watched) == 0 {
 		return nil
 	}
+	ctx, done := s.track(ctx, WorkWatch, sub.DraftName)
+	defer done()
 	last := map[string]string{}
 	interval := s.o.WatchInterval
 	giveUp := time.NewTimer(s.o.WatchFor)
