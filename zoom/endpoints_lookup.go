@@ -1,6 +1,7 @@
 package zoom
 
 import (
+	"cmp"
 	"context"
 	"net/url"
 	"strings"
@@ -54,7 +55,12 @@ func (c *Client) findNumberIn(ctx context.Context, e NumbersEndpoint, want strin
 			return nil, err
 		}
 		for _, n := range list {
-			found = append(found, n.PhoneNumber())
+			p := n.PhoneNumber()
+			if len(n.AssignedList) > 0 { // who holds it: validation says "already assigned"
+				a := n.AssignedList[0]
+				p.Assignee = &NumberAssignee{ID: cmp.Or(a.AssignedToID, a.AssignedToName), Name: a.AssignedToName, Type: a.AssignedToType}
+			}
+			found = append(found, p)
 		}
 	}
 	for i := range found {

@@ -14,11 +14,11 @@ import (
 // the pages it read, and its error says how many items are missing.
 func TestListInterruptedBy429sKeepsItsPages(t *testing.T) {
 	f := newFakeZoom(t)
-	p := &pager{key: "phone_numbers", items: items(350, func(i int) map[string]any {
-		return map[string]any{"id": strconv.Itoa(i), "number": "+1212555" + strconv.Itoa(1000+i)}
+	p := &pager{key: "users", items: items(350, func(i int) map[string]any {
+		return map[string]any{"id": strconv.Itoa(i), "email": "u" + strconv.Itoa(i) + "@example.com"}
 	})}
 	var served atomic.Int32
-	f.handle("GET /v2/phone/numbers", func(w http.ResponseWriter, r *http.Request) {
+	f.handle("GET /v2/phone/users", func(w http.ResponseWriter, r *http.Request) {
 		if served.Add(1) > 2 { // pages 1 and 2 answered, then only 429s
 			throttled("1")(w, r)
 			return
@@ -27,9 +27,9 @@ func TestListInterruptedBy429sKeepsItsPages(t *testing.T) {
 	})
 	c := newTestClient(t, f.config(), nil)
 	c.retry.maxElapsed = 100 * time.Millisecond // then give up
-	got, err := c.ListUnassignedNumbers(context.Background(), "")
+	got, err := c.ListPhoneUsers(context.Background(), PhoneUserQuery{})
 	if len(got) != 200 {
-		t.Errorf("kept %d numbers, want the 200 of the two pages read", len(got))
+		t.Errorf("kept %d phone users, want the 200 of the two pages read", len(got))
 	}
 	var pe *PartialListError
 	if !errors.As(err, &pe) {
@@ -47,11 +47,11 @@ func TestListInterruptedBy429sKeepsItsPages(t *testing.T) {
 // A list whose first page fails is no partial list: nothing was read.
 func TestListFailingAtFirstPageIsNotPartial(t *testing.T) {
 	f := newFakeZoom(t)
-	f.handle("GET /v2/phone/numbers", func(w http.ResponseWriter, _ *http.Request) {
+	f.handle("GET /v2/phone/users", func(w http.ResponseWriter, _ *http.Request) {
 		writeJSON(w, 400, map[string]any{"code": 300, "message": "bad"})
 	})
 	c := newTestClient(t, f.config(), nil)
-	_, err := c.ListUnassignedNumbers(context.Background(), "")
+	_, err := c.ListPhoneUsers(context.Background(), PhoneUserQuery{})
 	var pe *PartialListError
 	if err == nil || errors.As(err, &pe) {
 		t.Fatalf("err = %v, want a plain error", err)

@@ -60,7 +60,7 @@ func TestWarmCatalogStartCostsNoRequest(t *testing.T) {
 	if _, err := next.RefreshCatalogOlderThan(context.Background(), time.Hour); err != nil {
 		t.Fatal(err)
 	}
-	if e.sb.CountRequests("GET", "/phone/numbers") == 0 || len(e.sb.Requests()) == before {
+	if e.sb.CountRequests("GET", "/number_management/numbers") == 0 || len(e.sb.Requests()) == before {
 		t.Error("old lists were not read again")
 	}
 }
@@ -84,7 +84,7 @@ func TestPartialRefreshKeepsGoodListAndMarksStale(t *testing.T) {
 	// Five failures end a read; four sites read numbers at once, so twenty
 	// faults fail each of them.
 	for range 20 {
-		f, _ := sandbox.ParseFault("500@GET:/phone/numbers")
+		f, _ := sandbox.ParseFault("500@GET:/number_management/numbers")
 		e.sb.AddFault(f)
 	}
 	clk.Advance(time.Minute)

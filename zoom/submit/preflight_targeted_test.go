@@ -68,9 +68,9 @@ func TestPreflightOnLargeAccountReadsOnlyWhatTheBatchTouches(t *testing.T) {
 			if q.Get("keyword") == "" || q.Get("site_id") == "" {
 				t.Errorf("phone users read without site and keyword: %s", r.Query)
 			}
-		case "/v2/phone/numbers":
-			if q.Get("phone_number") == "" {
-				t.Errorf("numbers read without phone_number: %s", r.Query)
+		case "/v2/number_management/numbers":
+			if q.Get("keyword") == "" {
+				t.Errorf("numbers read without keyword: %s", r.Query)
 			}
 		case "/v2/phone/devices":
 			if q.Get("keyword") == "" {
@@ -79,7 +79,7 @@ func TestPreflightOnLargeAccountReadsOnlyWhatTheBatchTouches(t *testing.T) {
 		}
 		count[key]++
 	}
-	want := map[string]int{"GET /v2/phone/users": 2, "GET /v2/phone/numbers": 2, "GET /v2/phone/devices": 4}
+	want := map[string]int{"GET /v2/phone/users": 2, "GET /v2/number_management/numbers": 2, "GET /v2/phone/devices": 4}
 	for k, v := range want {
 		if count[k] != v {
 			t.Errorf("%s: %d requests, want %d (all: %v)", k, count[k], v, count)

@@ -28,7 +28,7 @@ type Run struct {
 	prefetch map[int]*prefetched // by draft index
 	sent     []state.User        // users this run sent whose creation is not ruled out
 	dup      map[string]bool     // draft ids given more than once: not prefetched
-	plansOf  map[*state.Draft]planNote
+	plansOf  map[string]planNote // by draft id: Submit works on snapshots
 }
 
 // planNote is the plan availability a draft's pre-flight checked against,
@@ -43,16 +43,16 @@ func (r *Run) notePlans(d *state.Draft, plans []state.Plan, sentAt int) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	if r.plansOf == nil {
-		r.plansOf = map[*state.Draft]planNote{}
+		r.plansOf = map[string]planNote{}
 	}
-	r.plansOf[d] = planNote{plans: append([]state.Plan(nil), plans...), sentAt: sentAt}
+	r.plansOf[d.ID] = planNote{plans: append([]state.Plan(nil), plans...), sentAt: sentAt}
 }
 
 // licenceProblems reports the plans d needs more of than are left once the
 // users the run sent after d's pre-flight read them are counted.
 func (r *Run) licenceProblems(d *state.Draft) state.Problems {
 	r.mu.Lock()
-	note, ok := r.plansOf[d]
+	note, ok := r.plansOf[d.ID]
 	r.mu.Unlock()
 	if !ok {
 		return nil
