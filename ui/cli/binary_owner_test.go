@@ -122,7 +122,10 @@ func TestBinaryKilledSubmitIsReconciledNotResent(t *testing.T) {
 		}
 		time.Sleep(20 * time.Millisecond)
 	}
-	time.Sleep(time.Second) // the POST reaches the sandbox, which commits at once
+	// The POST reaches the sandbox, which commits at once (it can wait up
+	// to a second for its rate slot behind the pre-flight's reads; the
+	// answer comes 5 s after it).
+	time.Sleep(2500 * time.Millisecond)
 	if err := a.cmd.Process.Signal(syscall.SIGKILL); err != nil {
 		t.Fatal(err)
 	}

@@ -32,6 +32,11 @@ func TestRefusedNumberIsNamedInTheResult(t *testing.T) {
 	t.Parallel()
 	e := newEnv(t, sandbox.Options{}, Options{})
 	d := mainSiteDraft(t, e.refresh(), 1)
+	// Pre-flight reads the number itself now, so the theft comes after a
+	// clean pre-flight, which the Submit right after it reuses.
+	if ps, err := e.svc.Preflight(context.Background(), d, nil); err != nil || ps.Blocking() {
+		t.Fatalf("Preflight: %v %v", ps, err)
+	}
 	thief := state.User{Email: freeEmails[5], ExtensionNumber: "2199", SiteName: "Main Site",
 		CallingPlans: []string{"US/CA Unlimited"}, PhoneNumbers: d.Users[0].PhoneNumbers}
 	if _, err := e.c.BatchAddUsers(context.Background(), zoom.BatchUsers([]state.User{thief})); err != nil {

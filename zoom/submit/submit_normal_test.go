@@ -62,13 +62,13 @@ func TestSubmitTenUsersOnePostNoNeedlessReads(t *testing.T) {
 	// use), not taken from the cached catalog.
 	want := map[string]int{
 		"GET /number_management/numbers": 10,
-		"GET /users/{userId}":          10,
-		"GET /phone/users/{userId}":    20,
-		"GET /phone/users":             1,
-		"GET /phone/setting_templates": 1,
-		"GET /phone/calling_plans":     1,
-		"GET /phone/devices":           3,
-		"POST /phone/users/batch":      1,
+		"GET /users/{userId}":            10,
+		"GET /phone/users/{userId}":      20,
+		"GET /phone/users":               1,
+		"GET /phone/setting_templates":   1,
+		"GET /phone/calling_plans":       1,
+		"GET /phone/devices":             3,
+		"POST /phone/users/batch":        1,
 	}
 	for k, v := range want {
 		if diff[k] != v {
