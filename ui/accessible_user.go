@@ -93,7 +93,7 @@ func askUser(ctx context.Context, svc *submit.Service, d *state.Draft, i int, ca
 			return err
 		}
 	}
-	if items := pickers.Plans(cat, nil); len(items) > 0 {
+	if items := pickers.Plans(cat, nil, u.SiteName); len(items) > 0 {
 		if err := ask(in, out, huh.NewMultiSelect[string]().Title("Calling plans").Options(options(items)...).Value(&u.CallingPlans)); err != nil {
 			return err
 		}

@@ -57,7 +57,7 @@ func (m *Model) Init() tea.Cmd { return nil }
 // SetSize implements common.Screen.
 func (m *Model) SetSize(w, h int) {
 	m.width, m.height = w, h
-	m.picker.SetSize(w-4, h-int(fieldCount)-2)
+	m.picker.SetSize(w, h)
 }
 
 // Title implements common.Titled.
@@ -86,25 +86,26 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	if d == nil {
 		return m, nil
 	}
+	switch msg := msg.(type) {
+	case pickers.Cancelled:
+		m.picking = false
+		return m, nil
+	case pickers.Chosen:
+		m.picking = false
+		cmd := m.set(m.focus, msg.Values)
+		// Keyboard flow: site → template → plans ... without a tab.
+		if m.focus < doneField {
+			m.focus++
+		}
+		return m, tea.Batch(cmd, common.Note(msg.Note()))
+	}
 	if m.picking {
+		var cmd tea.Cmd
 		switch msg.(type) {
 		case tea.KeyPressMsg, tea.PasteMsg:
-			p, res := m.picker.Update(msg)
-			m.picker = p
-			switch res {
-			case pickers.Cancelled:
-				m.picking = false
-			case pickers.Chosen:
-				m.picking = false
-				cmd := m.set(m.focus, p.Values())
-				// Keyboard flow: site → template → plans → ... without a tab.
-				if m.focus < doneField {
-					m.focus++
-				}
-				return m, cmd
-			}
+			m.picker, cmd = m.picker.Update(msg)
 		}
-		return m, nil
+		return m, cmd
 	}
 	k, ok := msg.(tea.KeyPressMsg)
 	if !ok {
@@ -155,7 +156,7 @@ func (m *Model) open() tea.Cmd {
 		}
 		items, cur = pickers.Templates(c, cmp.Or(df.SiteName, df.SiteCode)), []string{df.TemplateName}
 	case plansField:
-		items, cur, multi = pickers.Plans(c, nil), df.CallingPlans, true
+		items, cur, multi = pickers.Plans(c, nil, cmp.Or(df.SiteName, df.SiteCode)), df.CallingPlans, true
 	case brandField:
 		items, cur = pickers.Brands(), []string{df.DeskPhoneBrand}
 	case modelField:
@@ -167,8 +168,8 @@ func (m *Model) open() tea.Cmd {
 		items, cur = pickers.ProvisionTemplates(c), []string{df.ProvisionTemplate}
 	}
 	m.picker = pickers.New(m.ctx.Styles, labels[m.focus], items, multi, 0, cur...)
-	m.picker.AllowFree = true
-	m.picker.SetSize(m.width-4, m.height-int(fieldCount)-2)
+	m.picker.ID = labels[m.focus]
+	m.picker.SetSize(m.width, m.height)
 	m.picking = true
 	return nil
 }
@@ -255,6 +256,10 @@ func hasValue(items []pickers.Item, v string) bool {
 
 // View implements common.Screen.
 func (m *Model) View() string {
+	if m.picking {
+		// The picker covers the list: at 60×16 there is no room for both.
+		return m.picker.View()
+	}
 	st := m.ctx.Styles
 	df := m.ctx.Draft.Defaults
 	var b strings.Builder
@@ -288,9 +293,6 @@ func (m *Model) View() string {
 			v = st.Muted.Render("—")
 		}
 		b.WriteString(mark + label + v + m.note(f) + "\n")
-	}
-	if m.picking {
-		b.WriteString("\n" + m.picker.View())
 	}
 	return strings.TrimRight(b.String(), "\n")
 }

@@ -2,6 +2,7 @@ package pickers
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"zpadd/state"
@@ -60,8 +61,10 @@ func Templates(c *state.Catalog, site string) []Item {
 
 // Plans lists the calling plans the batch takes by short name, with their
 // available counts from the catalog when known; inUse is how many of each
-// this batch already uses (so the count shown is what is left).
-func Plans(c *state.Catalog, inUse map[string]int) []Item {
+// this batch already uses (so the count shown is what is left). The plans
+// sold for the site's country come first (site: name or code; "" keeps
+// Zoom's order); a plan with none left is shown but cannot be chosen.
+func Plans(c *state.Catalog, inUse map[string]int, site string) []Item {
 	var items []Item
 	seen := map[string]bool{}
 	if c != nil {
@@ -71,7 +74,7 @@ func Plans(c *state.Catalog, inUse map[string]int) []Item {
 				continue
 			}
 			left := p.Available - inUse[name]
-			items = append(items, Item{Value: name, Label: name,
+			items = append(items, Item{Value: name, Label: name, Disabled: left <= 0,
 				Detail: fmt.Sprintf("%d available · %s", left, p.Name)})
 			seen[name] = true
 		}
@@ -84,7 +87,20 @@ func Plans(c *state.Catalog, inUse map[string]int) []Item {
 			seen[p.Short] = true
 		}
 	}
+	if s, ok := SiteByName(c, site); ok && s.Country != "" {
+		slices.SortStableFunc(items, func(a, b Item) int {
+			return boolRank(state.PlanServesCountry(a.Value, s.Country)) - boolRank(state.PlanServesCountry(b.Value, s.Country))
+		})
+	}
 	return items
+}
+
+// boolRank sorts true first.
+func boolRank(b bool) int {
+	if b {
+		return 0
+	}
+	return 1
 }
 
 // ProvisionTemplates lists the account's desk-phone provision templates.

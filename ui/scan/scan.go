@@ -109,8 +109,8 @@ func (m *Model) Title() string { return "scan phones" }
 // Update implements common.Screen.
 func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	if m.chooser != nil {
-		if k, ok := msg.(tea.KeyPressMsg); ok {
-			return m, m.updateChooser(k)
+		if cmd, handled := m.updateChooser(msg); handled {
+			return m, cmd
 		}
 	}
 	switch msg := msg.(type) {

@@ -40,34 +40,24 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	case macinput.Rejected:
 		m.mac.SetValue(msg.Input)
 		return m, tea.Batch(common.Error(fmt.Errorf("MAC %q: %w", msg.Input, msg.Err)), common.Ring())
-	case numberpicker.Done:
+	case pickers.Chosen:
 		m.overlay = noOverlay
-		m.user().PhoneNumbers = msg.Selected
-		cmd := m.changed()
-		return m, tea.Batch(cmd, m.advance())
-	case numberpicker.Cancelled:
+		cmd := m.chosen(msg.Values)
+		return m, tea.Batch(cmd, common.Note(msg.Note()), m.advance())
+	case pickers.Cancelled:
 		m.overlay = noOverlay
 		return m, nil
 	}
-	switch m.overlay {
-	case pickerOverlay:
+	if m.overlay != noOverlay {
+		var cmd tea.Cmd
 		switch msg.(type) {
 		case tea.KeyPressMsg, tea.PasteMsg:
-			p, res := m.picker.Update(msg)
-			m.picker = p
-			switch res {
-			case pickers.Cancelled:
-				m.overlay = noOverlay
-			case pickers.Chosen:
-				m.overlay = noOverlay
-				cmd := m.chosen(p.Values())
-				return m, tea.Batch(cmd, m.advance())
+			if m.overlay == numbersOverlay {
+				m.numbers, cmd = m.numbers.Update(msg)
+			} else {
+				m.picker, cmd = m.picker.Update(msg)
 			}
 		}
-		return m, nil
-	case numbersOverlay:
-		var cmd tea.Cmd
-		m.numbers, cmd = m.numbers.Update(msg)
 		return m, cmd
 	}
 	switch msg := msg.(type) {
@@ -290,7 +280,7 @@ func (m *Model) open(s spec) tea.Cmd {
 		}
 		items, cur = pickers.Templates(c, site), []string{u.TemplateName}
 	case "calling_plans":
-		items, cur, multi = pickers.Plans(c, m.plansInUse()), u.CallingPlans, true
+		items, cur, multi = pickers.Plans(c, m.plansInUse(), site), u.CallingPlans, true
 	case "phone_numbers":
 		return m.openNumbers()
 	default:
@@ -308,7 +298,7 @@ func (m *Model) open(s spec) tea.Cmd {
 		}
 	}
 	m.picker = pickers.New(m.ctx.Styles, s.Label, items, multi, 0, cur...)
-	m.picker.AllowFree = true
+	m.picker.ID = s.ID
 	m.picker.SetSize(m.width-2, m.height-3)
 	m.overlay = pickerOverlay
 	return nil
