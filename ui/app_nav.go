@@ -134,7 +134,7 @@ func (a *App) newDraft(n common.NewDraft) tea.Cmd {
 	for i := range d.Users {
 		// `zpadd add` users start with the next free extensions at their
 		// site; the batch table looks their names up when it opens.
-		state.FillExtension(d, a.ctx.Catalog, i)
+		state.FillFromSite(d, a.ctx.Catalog, i)
 	}
 	if err := a.ctx.Store.Save(d); err != nil {
 		return common.Error(fmt.Errorf("create draft: %w", err))

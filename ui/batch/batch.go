@@ -206,7 +206,7 @@ func (m *Model) duplicate() tea.Cmd {
 	}
 	i := m.cursor + 1
 	d.Users = append(d.Users[:i], append([]state.User{cp}, d.Users[i:]...)...)
-	state.FillExtension(d, m.ctx.Catalog, i)
+	state.FillFromSite(d, m.ctx.Catalog, i)
 	m.cursor = i
 	m.revalidate()
 	return tea.Batch(common.Changed(), common.Go(common.Navigate{To: common.UserScreen, User: i, Field: "email"}))
@@ -291,7 +291,7 @@ func (m *Model) fillExtensions(users []int) tea.Cmd {
 	}
 	filled := false
 	for _, i := range users {
-		if state.FillExtension(d, m.ctx.Catalog, i) {
+		if state.FillFromSite(d, m.ctx.Catalog, i) {
 			filled = true
 		}
 	}

@@ -26,6 +26,7 @@ const (
 	siteField field = iota
 	templateField
 	plansField
+	numberField
 	brandField
 	modelField
 	provisionField
@@ -34,7 +35,7 @@ const (
 	fieldCount
 )
 
-var labels = [fieldCount]string{"Site", "User template", "Calling plans", "Desk-phone brand", "Desk-phone model", "Provision template", "SMS", ""}
+var labels = [fieldCount]string{"Site", "User template", "Calling plans", "Phone number", "Desk-phone brand", "Desk-phone model", "Provision template", "SMS", ""}
 
 // Model is the defaults screen.
 type Model struct {
@@ -42,8 +43,11 @@ type Model struct {
 	focus   field
 	picking bool
 	picker  pickers.Model
-	width   int
-	height  int
+	// autoFilled is a field the last choice filled by itself (a site's only
+	// template): the focus moves past it.
+	autoFilled field
+	width      int
+	height     int
 }
 
 // New builds the defaults screen for ctx.Draft (common.Factory).
@@ -87,14 +91,27 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		return m, nil
 	}
 	switch msg := msg.(type) {
+	case common.CatalogUpdated:
+		if m.picking {
+			// The list was built before the catalog arrived: rebuild it,
+			// keeping what was typed.
+			q := m.picker.Filter()
+			m.open()
+			m.picker.SetFilter(q)
+		}
+		return m, nil
 	case pickers.Cancelled:
 		m.picking = false
 		return m, nil
 	case pickers.Chosen:
 		m.picking = false
+		m.autoFilled = -1
 		cmd := m.set(m.focus, msg.Values)
 		// Keyboard flow: site → template → plans ... without a tab.
 		if m.focus < doneField {
+			m.focus++
+		}
+		if m.focus == m.autoFilled && m.focus < doneField {
 			m.focus++
 		}
 		return m, tea.Batch(cmd, common.Note(msg.Note()))
@@ -104,6 +121,11 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		switch msg.(type) {
 		case tea.KeyPressMsg, tea.PasteMsg:
 			m.picker, cmd = m.picker.Update(msg)
+			if ans, rest := pickers.Answer(cmd); ans != nil {
+				return m.Update(ans)
+			} else {
+				cmd = rest
+			}
 		}
 		return m, cmd
 	}
@@ -114,10 +136,21 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	switch {
 	case key.Matches(k, doneKey):
 		return m, m.leave()
-	case k.String() == "tab" || k.String() == "down" || k.String() == "j":
+	case key.Matches(k, keys.Next):
 		m.focus = (m.focus + 1) % fieldCount
-	case k.String() == "shift+tab" || k.String() == "up" || k.String() == "k":
+	case key.Matches(k, keys.Prev):
 		m.focus = (m.focus + fieldCount - 1) % fieldCount
+	case isPickerField(m.focus) && k.Text != "" && k.Text != " " && k.Mod&(tea.ModCtrl|tea.ModAlt) == 0:
+		// Typing on a picker field opens its picker with that text, so
+		// "lon" + enter chooses London: letters are filters here, not keys.
+		if m.ctx.ReadOnly {
+			return m, common.Error(errReadOnly)
+		}
+		cmd := m.open()
+		if m.picking {
+			m.picker.SetFilter(k.Text)
+		}
+		return m, cmd
 	case key.Matches(k, clearKey):
 		if m.ctx.ReadOnly {
 			return m, common.Error(errReadOnly)
@@ -130,8 +163,11 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		if m.ctx.ReadOnly {
 			return m, common.Error(errReadOnly)
 		}
-		if m.focus == smsField {
+		switch m.focus {
+		case smsField:
 			return m, m.cycleSMS()
+		case numberField:
+			return m, m.cycleNumber()
 		}
 		return m, m.open()
 	}
@@ -139,6 +175,12 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 }
 
 var errReadOnly = errors.New("this draft is read-only here (open in another zpadd)")
+
+// isPickerField reports whether a field is chosen from a picker (the
+// others toggle or leave).
+func isPickerField(f field) bool {
+	return f != numberField && f != smsField && f != doneField
+}
 
 // open shows the picker for the focused field.
 func (m *Model) open() tea.Cmd {
@@ -190,8 +232,13 @@ func (m *Model) set(f field, vals []string) tea.Cmd {
 			if site, ok := pickers.SiteByName(m.ctx.Catalog, v); ok {
 				df.SiteCode = site.Code
 			}
-			if !hasValue(pickers.Templates(m.ctx.Catalog, v), df.TemplateName) {
+			templates := pickers.Templates(m.ctx.Catalog, v)
+			if !pickers.Has(templates, df.TemplateName) {
 				df.TemplateName = ""
+			}
+			if only, ok := pickers.Only(templates); ok && df.TemplateName == "" {
+				df.TemplateName = only
+				m.autoFilled = templateField
 			}
 		}
 	case templateField:
@@ -208,6 +255,8 @@ func (m *Model) set(f field, vals []string) tea.Cmd {
 		df.ProvisionTemplate = v
 	case smsField:
 		df.SMS = nil
+	case numberField:
+		df.PhoneNumber = ""
 	default:
 		return nil
 	}
@@ -225,7 +274,7 @@ func (m *Model) leave() tea.Cmd {
 	filled := d.FillFromDefaults()
 	extensions := false
 	for i := range d.Users {
-		extensions = state.FillExtension(d, m.ctx.Catalog, i) || extensions
+		extensions = state.FillFromSite(d, m.ctx.Catalog, i) || extensions
 	}
 	switch {
 	case filled > 0:
@@ -237,21 +286,24 @@ func (m *Model) leave() tea.Cmd {
 	return common.GoBack()
 }
 
+// cycleNumber switches the phone-number default between none and the
+// site's next free number.
+func (m *Model) cycleNumber() tea.Cmd {
+	df := &m.ctx.Draft.Defaults
+	if df.PhoneNumber == "" {
+		df.PhoneNumber = state.NextFreeNumber
+	} else {
+		df.PhoneNumber = ""
+	}
+	return common.Changed()
+}
+
 // cycleSMS goes not set → on → off → not set ("not set" leaves it to the
 // template).
 func (m *Model) cycleSMS() tea.Cmd {
 	df := &m.ctx.Draft.Defaults
 	df.SMS = common.CycleOptional(df.SMS)
 	return common.Changed()
-}
-
-func hasValue(items []pickers.Item, v string) bool {
-	for _, it := range items {
-		if strings.EqualFold(it.Value, v) {
-			return true
-		}
-	}
-	return false
 }
 
 // View implements common.Screen.
@@ -268,6 +320,7 @@ func (m *Model) View() string {
 		cmp.Or(df.SiteName, df.SiteCode),
 		df.TemplateName,
 		strings.Join(df.CallingPlans, ", "),
+		numberText(df.PhoneNumber),
 		df.DeskPhoneBrand,
 		df.DeskPhoneModel,
 		df.ProvisionTemplate,
@@ -316,6 +369,13 @@ func (m *Model) note(f field) string {
 		}
 	}
 	return ""
+}
+
+func numberText(v string) string {
+	if v == state.NextFreeNumber {
+		return "next free number at the site"
+	}
+	return "none (pick per user)"
 }
 
 func smsText(b *bool) string {

@@ -227,6 +227,10 @@ func (m *Model) move(delta int) {
 	m.clampView()
 }
 
+// SetQuery starts the picker with text already typed (typing on the
+// numbers field opens the picker with that text).
+func (m *Model) SetQuery(q string) { m.setQuery(q) }
+
 // setQuery refilters. When the new query only adds digits to the old one the
 // matches can only shrink, so the previous pool is narrowed instead of
 // rescanning every number: the common case of typing stays proportional to

@@ -155,3 +155,25 @@ func containsFold(vs []string, v string) bool {
 	}
 	return false
 }
+
+// Only is the value of a list with exactly one choosable item: a field with
+// one option is filled without asking.
+func Only(items []Item) (string, bool) {
+	v, n := "", 0
+	for _, it := range items {
+		if !it.Disabled {
+			v, n = it.Value, n+1
+		}
+	}
+	return v, n == 1
+}
+
+// Has reports whether v is one of the items' values (case-insensitive).
+func Has(items []Item, v string) bool {
+	for _, it := range items {
+		if strings.EqualFold(it.Value, v) {
+			return true
+		}
+	}
+	return false
+}

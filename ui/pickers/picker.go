@@ -305,3 +305,22 @@ func (m *Model) scroll() {
 // rows is how many list rows fit: the header takes one line, the footer
 // (more markers, note) one.
 func (m Model) rows() int { return max(1, m.height-2) }
+
+// Answer runs a picker's command at once when it carries the answer
+// (Chosen or Cancelled), so the host applies it before the next key: keys
+// typed right behind enter (type-ahead, a paste) then reach the field that
+// follows instead of a picker that has already answered. Any other command
+// is handed back to run as usual.
+func Answer(cmd tea.Cmd) (tea.Msg, tea.Cmd) {
+	if cmd == nil {
+		return nil, nil
+	}
+	switch msg := cmd().(type) {
+	case Chosen, Cancelled:
+		return msg, nil
+	case nil:
+		return nil, nil
+	default:
+		return nil, func() tea.Msg { return msg }
+	}
+}

@@ -33,7 +33,11 @@ func (m *Model) updateChooser(msg tea.Msg) (cmd tea.Cmd, handled bool) {
 	switch msg := msg.(type) {
 	case tea.KeyPressMsg, tea.PasteMsg:
 		c.picker, cmd = c.picker.Update(msg)
-		return cmd, true
+		if ans, rest := pickers.Answer(cmd); ans != nil {
+			return m.updateChooser(ans)
+		} else {
+			return rest, true
+		}
 	case pickers.Cancelled:
 		m.closeChooser()
 		return nil, true

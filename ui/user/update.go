@@ -30,6 +30,12 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case common.CatalogUpdated:
 		m.revalidate()
+		if m.overlay == pickerOverlay {
+			// Built before the catalog arrived: rebuild, keeping the filter.
+			q := m.picker.Filter()
+			m.open(m.specs[m.focus])
+			m.picker.SetFilter(q)
+		}
 		return m, nil
 	case lookupDueMsg:
 		return m, m.startLookup(msg.seq)
@@ -42,6 +48,7 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		return m, tea.Batch(common.Error(fmt.Errorf("MAC %q: %w", msg.Input, msg.Err)), common.Ring())
 	case pickers.Chosen:
 		m.overlay = noOverlay
+		m.autoFilled = ""
 		cmd := m.chosen(msg.Values)
 		return m, tea.Batch(cmd, common.Note(msg.Note()), m.advance())
 	case pickers.Cancelled:
@@ -56,6 +63,11 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 				m.numbers, cmd = m.numbers.Update(msg)
 			} else {
 				m.picker, cmd = m.picker.Update(msg)
+			}
+			if ans, rest := pickers.Answer(cmd); ans != nil {
+				return m.Update(ans)
+			} else {
+				cmd = rest
 			}
 		}
 		return m, cmd
@@ -79,6 +91,11 @@ func (m *Model) key(k tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(k, nextKey):
 		cmd := m.leave()
 		m.focus = (m.focus + 1) % len(m.specs)
+		m.enter()
+		return tea.Batch(cmd, m.lookupSoon())
+	case jumpTo(k) >= 0:
+		cmd := m.leave()
+		m.focus = min(jumpTo(k), len(m.specs)-1)
 		m.enter()
 		return tea.Batch(cmd, m.lookupSoon())
 	case key.Matches(k, prevKey):
@@ -116,6 +133,17 @@ func (m *Model) key(k tea.KeyPressMsg) tea.Cmd {
 	case pickKind, multiKind, numbersKind:
 		if key.Matches(k, clearKey) {
 			return m.chosen(nil)
+		}
+		if k.Text != "" && k.Text != " " && k.Mod&(tea.ModCtrl|tea.ModAlt) == 0 {
+			// Typing on a picker field opens its picker with that text.
+			cmd := m.open(s)
+			switch m.overlay {
+			case pickerOverlay:
+				m.picker.SetFilter(k.Text)
+			case numbersOverlay:
+				m.numbers.SetQuery(k.Text)
+			}
+			return cmd
 		}
 		if key.Matches(k, chooseKey) {
 			return m.open(s)
@@ -242,6 +270,9 @@ func (m *Model) advance() tea.Cmd {
 	if m.focus < len(m.specs)-1 {
 		m.focus++
 	}
+	if m.specs[m.focus].ID == m.autoFilled && m.focus < len(m.specs)-1 {
+		m.focus++ // filled by the choice itself (a site's only template)
+	}
 	m.enter()
 	return cmd
 }
@@ -366,6 +397,14 @@ func (m *Model) chosen(vals []string) tea.Cmd {
 			u.SiteName, u.SiteCode = v, ""
 			if site, ok := pickers.SiteByName(m.ctx.Catalog, v); ok {
 				u.SiteCode = site.Code
+			}
+			templates := pickers.Templates(m.ctx.Catalog, v)
+			if !pickers.Has(templates, u.TemplateName) {
+				u.TemplateName = ""
+			}
+			if only, ok := pickers.Only(templates); ok && u.TemplateName == "" {
+				u.TemplateName = only // one option: chosen without asking
+				m.autoFilled = "template_name"
 			}
 		}
 	case "template_name":
@@ -519,4 +558,17 @@ func (m *Model) lookupArrived(msg common.LookedUp) tea.Cmd {
 		m.input.SetValue(text(m.user(), s.ID))
 	}
 	return nil
+}
+
+// jumpTo is the field an alt+digit goes to (alt+1 the email … alt+9 the
+// caller ID, alt+0 the first desk phone), or -1. Alt keys are never text,
+// so they work while a text field has focus.
+func jumpTo(k tea.KeyPressMsg) int {
+	if k.Mod != tea.ModAlt || k.Code < '0' || k.Code > '9' {
+		return -1
+	}
+	if k.Code == '0' {
+		return 11
+	}
+	return int(k.Code - '1')
 }

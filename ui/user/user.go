@@ -41,7 +41,10 @@ type Model struct {
 
 	overlay overlay
 	picker  pickers.Model
-	numbers numberpicker.Model
+	// autoFilled is the field the last choice filled by itself (a site's
+	// only template): the focus moves past it.
+	autoFilled string
+	numbers    numberpicker.Model
 
 	lookupSeq  int
 	lookup     *submit.UserLookup // last lookup of the current email
@@ -81,7 +84,7 @@ func New(ctx *common.Context, nav common.Navigate) common.Screen {
 		}
 		m.index = i
 		// Like pasted users, a new one starts with the next free extension.
-		state.FillExtension(d, ctx.Catalog, i)
+		state.FillFromSite(d, ctx.Catalog, i)
 	}
 	m.specs = specsFor(d.Users[m.index])
 	if nav.Field != "" {
