@@ -148,7 +148,7 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		// The status line shows until the next key press.
 		a.status, a.statusErr = "", false
-		if key.Matches(msg, keys.Help) && !a.capturing() {
+		if key.Matches(msg, keys.Help) && (!a.capturing() || a.questionIsHelp()) {
 			a.fullHelp = !a.fullHelp
 			a.resize()
 			return a, nil
@@ -218,6 +218,11 @@ func (a *App) forward(msg tea.Msg) tea.Cmd {
 func (a *App) capturing() bool {
 	c, ok := a.top().(common.TextCapturer)
 	return ok && c.CapturingText()
+}
+
+func (a *App) questionIsHelp() bool {
+	q, ok := a.top().(common.QuestionIsHelp)
+	return ok && q.QuestionIsHelp()
 }
 
 type clearStatusMsg struct{ seq int }

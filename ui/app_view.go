@@ -15,7 +15,7 @@ import (
 func (a *App) chromeHeight() int {
 	h := 4
 	if a.fullHelp {
-		h += lipgloss.Height(a.help.FullHelpView(a.top().KeyMap().FullHelp())) - 1
+		h += lipgloss.Height(a.help.FullHelpView(a.top().KeyMap().FullHelp())) // and the marks' legend
 	}
 	return h
 }
@@ -57,7 +57,8 @@ func (a *App) render() string {
 	b.WriteByte('\n')
 	km := a.top().KeyMap()
 	if a.fullHelp {
-		b.WriteString(indent(a.help.FullHelpView(km.FullHelp())))
+		b.WriteString(indent(a.help.FullHelpView(km.FullHelp())) + "\n")
+		b.WriteString(" " + ansi.Truncate(st.Help.Render(marksLegend), a.width-1, "…"))
 	} else {
 		b.WriteString(" " + a.help.ShortHelpView(km.ShortHelp()))
 	}
@@ -172,3 +173,7 @@ func indent(s string) string {
 	}
 	return strings.Join(lines, "\n")
 }
+
+// marksLegend explains the marks of the batch table, the form and review
+// (one severity per problem, state.Severity): shown with the full help.
+const marksLegend = "marks: ✓ ready · ! warning, can still be sent · ✗ error, blocks sending · ? outcome unknown"

@@ -174,7 +174,7 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	return m, nil
 }
 
-var errReadOnly = errors.New("this draft is read-only here (open in another zpadd)")
+var errReadOnly = common.ErrReadOnly
 
 // isPickerField reports whether a field is chosen from a picker (the
 // others toggle or leave).
@@ -387,3 +387,7 @@ func smsText(b *bool) string {
 	}
 	return "off"
 }
+
+// QuestionIsHelp implements common.QuestionIsHelp: no picker filter takes
+// a "?".
+func (m *Model) QuestionIsHelp() bool { return true }

@@ -187,3 +187,6 @@ func (m *Model) pickerFor(title string, items []pickers.Item, selected string) p
 	p.SetSize(max(20, m.width-2), max(3, m.height-6))
 	return p
 }
+
+// QuestionIsHelp implements common.QuestionIsHelp: a MAC never holds a "?".
+func (m *Model) QuestionIsHelp() bool { return true }

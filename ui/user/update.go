@@ -19,7 +19,7 @@ import (
 
 var (
 	errNoDraft  = errors.New("no draft is open")
-	errReadOnly = errors.New("this draft is read-only here (open in another zpadd): changes are not allowed")
+	errReadOnly = common.ErrReadOnly
 )
 
 // Update implements common.Screen.

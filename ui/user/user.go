@@ -158,6 +158,11 @@ var (
 	doneKey    = key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "done"))
 	macEnter   = key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "check MAC"))
 	addKeyBind = key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "add phone"))
+	// clearText is the text field's own ctrl+u (delete to the start).
+	clearText = key.NewBinding(key.WithKeys("ctrl+u"), key.WithHelp("ctrl+u", "clear"))
+	typeKey   = key.NewBinding(key.WithKeys("a"), key.WithHelp("type", "filter"))
+	jumpKey   = key.NewBinding(key.WithKeys("alt+1", "alt+2", "alt+3", "alt+4", "alt+5", "alt+6", "alt+7", "alt+8", "alt+9", "alt+0"),
+		key.WithHelp("alt+1…0", "jump to field"))
 )
 
 // KeyMap implements common.Screen.
@@ -173,7 +178,7 @@ func (m *Model) KeyMap() help.KeyMap {
 		s := m.specs[m.focus]
 		switch s.Kind {
 		case pickKind, multiKind, numbersKind:
-			short = append(short, chooseKey, clearKey)
+			short = append(short, chooseKey, typeKey, clearKey)
 		case toggleKind:
 			short = append(short, toggleKey)
 		case macKind:
@@ -183,14 +188,16 @@ func (m *Model) KeyMap() help.KeyMap {
 		case textKind:
 			if m.input.Value() == "" && m.suggestion(s.ID) != "" {
 				short = append(short, acceptExt)
+			} else {
+				short = append(short, clearText)
 			}
 		}
 	}
-	short = append(short, doneKey, keys.Quit)
+	short = append(short, doneKey, keys.Help)
 	return keys.Map{Short: short, Full: [][]key.Binding{
-		{nextKey, prevKey, chooseKey, toggleKey},
-		{acceptExt, clearKey, macEnter, removeKey},
-		{doneKey, keys.Quit},
+		{nextKey, prevKey, jumpKey, chooseKey, typeKey},
+		{toggleKey, acceptExt, clearText, clearKey, macEnter},
+		{removeKey, addKeyBind, doneKey, keys.Help, keys.Quit},
 	}}
 }
 
@@ -198,3 +205,7 @@ func (m *Model) KeyMap() help.KeyMap {
 func (m *Model) revalidate() {
 	m.problems = state.Validate(m.ctx.Draft, m.ctx.Catalog).ForUser(m.index)
 }
+
+// QuestionIsHelp implements common.QuestionIsHelp: no field of the form
+// (email, names, extension, caller ID, MAC, picker filters) takes a "?".
+func (m *Model) QuestionIsHelp() bool { return true }
