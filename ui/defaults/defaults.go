@@ -315,7 +315,7 @@ func (m *Model) View() string {
 	st := m.ctx.Styles
 	df := m.ctx.Draft.Defaults
 	var b strings.Builder
-	b.WriteString(st.Muted.Render("Applied to each new user of this batch: ten similar users take ten emails and ten scans.") + "\n\n")
+	b.WriteString(st.Muted.Render("Applied to each new user of this batch.") + "\n\n")
 	values := [fieldCount]string{
 		cmp.Or(df.SiteName, df.SiteCode),
 		df.TemplateName,

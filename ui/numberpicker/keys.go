@@ -20,7 +20,7 @@ func DefaultKeyMap() KeyMap {
 		Home:        key.NewBinding(key.WithKeys("home"), key.WithHelp("home", "first")),
 		End:         key.NewBinding(key.WithKeys("end"), key.WithHelp("end", "last")),
 		Toggle:      key.NewBinding(key.WithKeys("tab", "ctrl+space", "ctrl+@"), key.WithHelp("tab", "tick")),
-		Done:        key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "done (highlighted if none ticked)")),
+		Done:        key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "done")),
 		Cancel:      key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
 		ClearFilter: key.NewBinding(key.WithKeys("ctrl+u"), key.WithHelp("ctrl+u", "clear filter")),
 		DeleteChar:  key.NewBinding(key.WithKeys("backspace", "ctrl+h"), key.WithHelp("⌫", "delete")),

@@ -87,11 +87,18 @@ func Plans(c *state.Catalog, inUse map[string]int, site string) []Item {
 			seen[p.Short] = true
 		}
 	}
-	if s, ok := SiteByName(c, site); ok && s.Country != "" {
-		slices.SortStableFunc(items, func(a, b Item) int {
-			return boolRank(state.PlanServesCountry(a.Value, s.Country)) - boolRank(state.PlanServesCountry(b.Value, s.Country))
-		})
+	country := ""
+	if s, ok := SiteByName(c, site); ok {
+		country = s.Country
 	}
+	// The country's plans first, and within each group the plans that can
+	// be chosen before those with none left.
+	slices.SortStableFunc(items, func(a, b Item) int {
+		if d := boolRank(state.PlanServesCountry(a.Value, country)) - boolRank(state.PlanServesCountry(b.Value, country)); d != 0 {
+			return d
+		}
+		return boolRank(!a.Disabled) - boolRank(!b.Disabled)
+	})
 	return items
 }
 

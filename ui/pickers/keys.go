@@ -34,7 +34,7 @@ func (m Model) KeyMap() keys.Map {
 	k := m.Keys
 	choose := k.Choose
 	if m.multi {
-		choose.SetHelp("enter", "done (highlighted if none ticked)")
+		choose.SetHelp("enter", "done")
 		return keys.Map{Short: []key.Binding{k.Toggle, choose, k.Cancel, k.ClearFilter},
 			Full: [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown}, {k.Toggle, choose, k.Cancel, k.ClearFilter, k.DeleteChar}}}
 	}

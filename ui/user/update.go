@@ -9,6 +9,7 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"zpadd/state"
 	"zpadd/ui/common"
@@ -214,15 +215,28 @@ func (m *Model) enter() {
 	switch s.Kind {
 	case textKind:
 		m.input.SetValue(text(m.user(), s.ID))
-		m.input.Placeholder = ""
-		if next := m.suggestion(s.ID); next != "" {
-			m.input.Placeholder = next + "  (→ to use)"
-		}
+		m.setPlaceholder()
 		m.input.CursorEnd()
 		m.input.Focus()
 	case macKind:
 		m.mac.Reset()
 		m.mac.Focus()
+	}
+}
+
+// setPlaceholder shows the focused text field's suggestion, ellipsised to
+// the field so a cut number never looks whole.
+func (m *Model) setPlaceholder() {
+	m.input.Placeholder = ""
+	if m.focus >= len(m.specs) || m.specs[m.focus].Kind != textKind {
+		return
+	}
+	if next := m.suggestion(m.specs[m.focus].ID); next != "" {
+		p := next + "  (→ to use)"
+		if w := m.input.Width(); w > 0 && ansi.StringWidth(p) > w {
+			p = ansi.Truncate(p, w, "…")
+		}
+		m.input.Placeholder = p
 	}
 }
 
@@ -413,6 +427,12 @@ func (m *Model) chosen(vals []string) tea.Cmd {
 		u.CallingPlans = vals
 	case "phone_numbers":
 		u.PhoneNumbers = vals
+		if len(vals) > 0 && strings.TrimSpace(u.OutboundCallerID) == "" {
+			// A user calls out from its first number unless told otherwise,
+			// as with the "next free number" default.
+			u.OutboundCallerID = vals[0]
+			m.autoFilled = "outbound_caller_id"
+		}
 	default:
 		if s.Kind != pickKind || s.Phone >= len(u.DeskPhones) {
 			return nil

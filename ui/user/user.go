@@ -112,7 +112,8 @@ func (m *Model) Init() tea.Cmd {
 // SetSize implements common.Screen.
 func (m *Model) SetSize(w, h int) {
 	m.width, m.height = w, h
-	m.input.SetWidth(min(max(w-labelWidth-30, 10), 44))
+	m.input.SetWidth(min(max(w-labelWidth-24, 14), 44))
+	m.setPlaceholder()
 	m.mac.SetWidth(max(w-24, 12))
 	m.picker.SetSize(w-2, h-3)
 	if m.overlay == numbersOverlay {
