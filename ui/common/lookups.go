@@ -116,7 +116,9 @@ func (c *Context) LookupProblems(d *state.Draft, ps state.Problems) state.Proble
 		default:
 			continue
 		}
-		out = append(out, state.Problem{User: i, Email: u.Email, Field: "email", Severity: state.Warning, Message: msg})
+		// Error, as review's pre-flight reports the same answers: Zoom adds
+		// none of these users, so every screen marks them ✗.
+		out = append(out, state.Problem{User: i, Email: u.Email, Field: "email", Severity: state.Error, Message: msg})
 	}
 	return out
 }
