@@ -3,6 +3,7 @@ package ui
 import (
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -147,7 +148,7 @@ func (a *App) newDraft(n common.NewDraft) tea.Cmd {
 		cmd = tea.Batch(cmd, a.navigate(common.Navigate{To: common.DefaultsScreen}))
 	}
 	if len(refused) > 0 {
-		cmd = tea.Batch(cmd, common.Error(fmt.Errorf("not added: %v", refused)))
+		cmd = tea.Batch(cmd, common.Error(fmt.Errorf("not added: %s", strings.Join(refused, "; "))))
 	}
 	return cmd
 }

@@ -48,6 +48,9 @@ const settleTimeout = 30 * time.Second
 
 // Run runs the wizard until the operator quits (ctrl+c saves and quits).
 func Run(ctx context.Context, o Options) error {
+	if err := chooseMode(&o); err != nil {
+		return err
+	}
 	if o.Accessible {
 		return RunAccessible(ctx, o)
 	}

@@ -277,7 +277,7 @@ func (m *Model) paste(text string) tea.Cmd {
 	m.revalidate()
 	summary := fmt.Sprintf("pasted: %d added", len(added))
 	if len(left) > 0 {
-		summary += fmt.Sprintf(", %d left out (listed below)", len(left))
+		summary += fmt.Sprintf(", %d left out (listed above)", len(left))
 	}
 	cmds := []tea.Cmd{common.Status(summary), fill, lookups}
 	if len(added) > 0 {

@@ -45,6 +45,12 @@ func (m *Model) accept(mac string) tea.Cmd {
 	m.last = line{ok: true, text: fmt.Sprintf("✓ %s → %s%s", shown, u.DisplayName(), kindNote(phone))}
 	assigned := m.target
 	m.target = m.nextTarget(m.target)
+	if hint := state.Devices().VendorMismatch(mac, phone.Brand); hint != "" {
+		// Kept (a warning, as review says), but told now, with the bell,
+		// while the box is still in the technician's hands.
+		m.last = line{text: fmt.Sprintf("! %s → %s, but it has a %s prefix, not %s: check the box", shown, u.DisplayName(), hint, phone.Brand)}
+		return tea.Batch(common.Changed(), m.flash(assigned), common.Ring())
+	}
 	return tea.Batch(common.Changed(), m.flash(assigned))
 }
 
