@@ -332,11 +332,7 @@ func (v *validator) macRules(i int, field, raw string) (string, bool) {
 		return "", false
 	}
 	if dev, ok := v.idx.device(mac); ok {
-		who := ""
-		if dev.Assignee != "" {
-			who = " (assigned to " + dev.Assignee + ")"
-		}
-		v.add(i, field+".mac", Error, "%s is already registered on the account%s; a MAC can be added only once: check the scan or remove the old device first", joinOctets(mac, ":"), who)
+		v.add(i, field+".mac", Error, "%s", registeredMessage(mac, *dev))
 	}
 	return mac, true
 }

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -310,21 +309,7 @@ func checkMAC(d *state.Draft, cat *state.Catalog, raw string) error {
 	if err != nil {
 		return err
 	}
-	for _, o := range d.Users {
-		for _, p := range o.DeskPhones {
-			if p.MAC == mac {
-				return fmt.Errorf("%s is already %s's desk phone in this batch", state.FormatMAC(mac, ":"), o.DisplayName())
-			}
-		}
-	}
-	if cat != nil {
-		for _, dev := range cat.Devices {
-			if strings.EqualFold(dev.MAC, mac) {
-				return errors.New(state.FormatMAC(mac, ":") + " is already registered on the account: Zoom will refuse it")
-			}
-		}
-	}
-	return nil
+	return state.MACTaken(d, cat, mac, -1, -1)
 }
 
 func extensionLengthOf(c *state.Catalog, site string) int {

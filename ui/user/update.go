@@ -460,22 +460,9 @@ func (m *Model) macAccepted(mac string) tea.Cmd {
 	if s.Kind != macKind {
 		return nil
 	}
-	d := m.ctx.Draft
-	for i, o := range d.Users {
-		for j, p := range o.DeskPhones {
-			if p.MAC == mac && !(i == m.index && j == s.Phone) {
-				m.mac.SetValue(state.FormatMAC(mac, ":"))
-				return tea.Batch(common.Error(fmt.Errorf("%s is already %s's phone", state.FormatMAC(mac, ":"), o.DisplayName())), common.Ring())
-			}
-		}
-	}
-	if c := m.ctx.Catalog; c != nil {
-		for _, dev := range c.Devices {
-			if strings.EqualFold(dev.MAC, mac) {
-				m.mac.SetValue(state.FormatMAC(mac, ":"))
-				return tea.Batch(common.Error(fmt.Errorf("%s is already registered on the account: Zoom will refuse it", state.FormatMAC(mac, ":"))), common.Ring())
-			}
-		}
+	if err := state.MACTaken(m.ctx.Draft, m.ctx.Catalog, mac, m.index, s.Phone); err != nil {
+		m.mac.SetValue(state.FormatMAC(mac, ":"))
+		return tea.Batch(common.Error(err), common.Ring())
 	}
 	p := &m.user().DeskPhones[s.Phone]
 	p.MAC = mac
