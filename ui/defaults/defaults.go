@@ -202,10 +202,11 @@ func (m *Model) open() tea.Cmd {
 	case brandField:
 		items, cur = pickers.Brands(), []string{df.DeskPhoneBrand}
 	case modelField:
-		if df.DeskPhoneBrand == "" {
-			return common.Error(errors.New("choose the desk-phone brand first"))
+		models, err := pickers.ModelsFor(df.DeskPhoneBrand)
+		if err != nil {
+			return common.Error(err)
 		}
-		items, cur = pickers.Models(df.DeskPhoneBrand), []string{df.DeskPhoneModel}
+		items, cur = models, []string{df.DeskPhoneModel}
 	case provisionField:
 		items, cur = pickers.ProvisionTemplates(c), []string{df.ProvisionTemplate}
 	}
@@ -246,9 +247,7 @@ func (m *Model) set(f field, vals []string) tea.Cmd {
 	case plansField:
 		df.CallingPlans = vals
 	case brandField:
-		if !strings.EqualFold(df.DeskPhoneBrand, v) {
-			df.DeskPhoneBrand, df.DeskPhoneModel = v, ""
-		}
+		state.SetBrand(&df.DeskPhoneBrand, &df.DeskPhoneModel, v)
 	case modelField:
 		df.DeskPhoneModel = v
 	case provisionField:

@@ -1,6 +1,7 @@
 package pickers
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -183,4 +184,15 @@ func Has(items []Item, v string) bool {
 		}
 	}
 	return false
+}
+
+// ErrNoBrand is why the model list cannot open yet.
+var ErrNoBrand = errors.New("choose the desk-phone brand first: models belong to a brand")
+
+// ModelsFor lists a brand's models, or says the brand comes first.
+func ModelsFor(brand string) ([]Item, error) {
+	if strings.TrimSpace(brand) == "" {
+		return nil, ErrNoBrand
+	}
+	return Models(brand), nil
 }

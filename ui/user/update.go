@@ -334,10 +334,11 @@ func (m *Model) open(s spec) tea.Cmd {
 		case strings.HasSuffix(s.ID, ".brand"):
 			items, cur = pickers.Brands(), []string{p.Brand}
 		case strings.HasSuffix(s.ID, ".model"):
-			if p.Brand == "" {
-				return common.Error(errors.New("choose the brand first"))
+			models, err := pickers.ModelsFor(p.Brand)
+			if err != nil {
+				return common.Error(err)
 			}
-			items, cur = pickers.Models(p.Brand), []string{p.Model}
+			items, cur = models, []string{p.Model}
 		case strings.HasSuffix(s.ID, ".provision_template"):
 			items, cur = pickers.ProvisionTemplates(c), []string{p.ProvisionTemplate}
 		}
@@ -440,9 +441,7 @@ func (m *Model) chosen(vals []string) tea.Cmd {
 		p := &u.DeskPhones[s.Phone]
 		switch {
 		case strings.HasSuffix(s.ID, ".brand"):
-			if !strings.EqualFold(p.Brand, v) {
-				p.Brand, p.Model = v, ""
-			}
+			state.SetBrand(&p.Brand, &p.Model, v)
 		case strings.HasSuffix(s.ID, ".model"):
 			p.Model = v
 		case strings.HasSuffix(s.ID, ".provision_template"):
@@ -461,7 +460,7 @@ func (m *Model) macAccepted(mac string) tea.Cmd {
 		return nil
 	}
 	if err := state.MACTaken(m.ctx.Draft, m.ctx.Catalog, mac, m.index, s.Phone); err != nil {
-		m.mac.SetValue(state.FormatMAC(mac, ":"))
+		m.mac.Refuse(state.FormatMAC(mac, ":"), "refused: see below")
 		return tea.Batch(common.Error(err), common.Ring())
 	}
 	p := &m.user().DeskPhones[s.Phone]
