@@ -77,7 +77,7 @@ func askUser(ctx context.Context, svc *submit.Service, d *state.Draft, i int, ca
 		return err
 	}
 	if items := pickers.Sites(cat); len(items) > 0 {
-		if err := ask(in, out, pick("Site", options(items), &u.SiteName)); err != nil {
+		if err := chooseOne(in, out, "Site", items, &u.SiteName); err != nil {
 			return err
 		}
 		if s, ok := pickers.SiteByName(cat, u.SiteName); ok {
@@ -88,12 +88,12 @@ func askUser(ctx context.Context, svc *submit.Service, d *state.Draft, i int, ca
 		return err
 	}
 	if items := pickers.Templates(cat, u.SiteName); len(items) > 0 {
-		if err := ask(in, out, pick("User template", options(items), &u.TemplateName)); err != nil {
+		if err := chooseOne(in, out, "User template", items, &u.TemplateName); err != nil {
 			return err
 		}
 	}
 	if items := pickers.Plans(cat, nil, u.SiteName); len(items) > 0 {
-		if err := ask(in, out, huh.NewMultiSelect[string]().Title("Calling plans").Options(options(items)...).Value(&u.CallingPlans)); err != nil {
+		if err := chooseLine(in, out, "Calling plans", items, true, &u.CallingPlans); err != nil {
 			return err
 		}
 	}

@@ -105,3 +105,21 @@ func abbreviates(word, q string) bool {
 	}
 	return j == len(q)
 }
+
+// Rank returns the items matching query, best first, by the pickers' one
+// matcher: for prompts that are not a Model (the accessible mode).
+func Rank(items []Item, query string) []Item {
+	q := strings.ToLower(strings.TrimSpace(query))
+	qw := words(q)
+	var tiers [noMatch][]Item
+	for _, it := range items {
+		if t := prepare(it).match(q, qw); t < noMatch {
+			tiers[t] = append(tiers[t], it)
+		}
+	}
+	var out []Item
+	for _, ts := range tiers {
+		out = append(out, ts...)
+	}
+	return out
+}
