@@ -105,7 +105,7 @@ func TestAccessibleSkipsOneOptionListsAndPrintsPlansOnce(t *testing.T) {
 		"",       // extension: the suggestion
 		"uk unl", // plans
 		"", "",   // numbers, caller ID
-		"", "",   // SMS, desk phone
+		"", "", // SMS, desk phone
 		"n",
 	}, "\n") + "\n")
 	var out bytes.Buffer
