@@ -176,4 +176,4 @@ func indent(s string) string {
 
 // marksLegend explains the marks of the batch table, the form and review
 // (one severity per problem, state.Severity): shown with the full help.
-const marksLegend = "marks: ✓ ready  ! warning, sendable  ✗ error, blocks  ? unknown"
+const marksLegend = "marks: ✓ ready · ! warning, sendable · ✗ blocks · ? unknown"

@@ -33,7 +33,7 @@ func TestQuestionMarkOpensHelpOnEveryScreen(t *testing.T) {
 		before := a.ctx.Draft.Users[0].Email
 		send(t, a, press("?")...)
 		f := screen(a)
-		if !strings.Contains(f, "marks: ✓ ready  ! warning") || !strings.Contains(f, sc.want) {
+		if !strings.Contains(f, "marks: ✓ ready · ! warning") || !strings.Contains(f, sc.want) {
 			t.Errorf("%s: ? did not open the full help with the marks and %q:\n%s", sc.name, sc.want, f)
 		}
 		if a.ctx.Draft.Users[0].Email != before {

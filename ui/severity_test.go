@@ -64,3 +64,18 @@ func TestOneSeverityForLookedUpUsers(t *testing.T) {
 		}
 	}
 }
+
+// A typo'd domain next to users Zoom knows gets a suggestion.
+func TestTypoEmailGetsDidYouMean(t *testing.T) {
+	e := newEnv(t)
+	d := tenUserDraft(t, e, 1)
+	a := onlineApp(t, e)
+	send(t, a, common.Navigate{To: common.BatchScreen, DraftID: d.ID})
+	send(t, a, tea.PasteMsg{Content: "grace.wilson@example.com\njack.anderson@exampel.com"})
+	for _, p := range a.ctx.LookupProblems(a.ctx.Draft, nil) {
+		if p.User == 2 && strings.Contains(p.Message, "did you mean jack.anderson@example.com?") {
+			return
+		}
+	}
+	t.Fatalf("no suggestion for the typo: %+v", a.ctx.LookupProblems(a.ctx.Draft, nil))
+}

@@ -265,6 +265,9 @@ func defaultsLine(df state.Defaults) string {
 	add(site)
 	add(df.TemplateName)
 	add(strings.Join(df.CallingPlans, ", "))
+	if df.PhoneNumber == state.NextFreeNumber {
+		add("next free number")
+	}
 	add(strings.TrimSpace(df.DeskPhoneBrand + " " + df.DeskPhoneModel))
 	add(df.ProvisionTemplate)
 	if df.SMS != nil {

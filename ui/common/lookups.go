@@ -105,6 +105,9 @@ func (c *Context) LookupProblems(d *state.Draft, ps state.Problems) state.Proble
 		switch {
 		case l.Status == submit.StatusNotFound:
 			msg = "no Zoom user has this email: create the user in Zoom (or fix the address) first"
+			if alt := c.didYouMean(d, u.Email); alt != "" {
+				msg = "no Zoom user has this email: did you mean " + alt + "?"
+			}
 		case l.PhoneUser:
 			msg = "already a Zoom Phone user"
 			if l.Extension != "" {
