@@ -60,7 +60,9 @@ func (a *App) render() string {
 		b.WriteString(indent(a.help.FullHelpView(km.FullHelp())) + "\n")
 		b.WriteString(" " + ansi.Truncate(st.Help.Render(marksLegend), a.width-1, "…"))
 	} else {
-		b.WriteString(" " + a.help.ShortHelpView(km.ShortHelp()))
+		// Cut here too: bubbles' help adds every remaining key when its own
+		// ellipsis would land exactly on the last column.
+		b.WriteString(" " + ansi.Truncate(a.help.ShortHelpView(km.ShortHelp()), a.width-1, "…"))
 	}
 	return b.String()
 }
