@@ -5,7 +5,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -14,7 +13,6 @@ import (
 	"os/signal"
 	"path/filepath"
 	"runtime/debug"
-	"strings"
 	"syscall"
 
 	"github.com/spf13/cobra"
@@ -37,6 +35,7 @@ type globals struct {
 	sandbox    bool
 	gov        bool
 	plan       string
+	profile    string
 	accessible bool
 }
 
@@ -61,11 +60,13 @@ func main() {
 
 const envHelp = `Environment:
   ZOOM_ACCOUNT_ID, ZOOM_CLIENT_ID, ZOOM_CLIENT_SECRET
-                    Server-to-Server OAuth credentials (env wins over the config
-                    file). With none set at all, zpadd uses the embedded sandbox.
+                    Server-to-Server OAuth credentials (env wins over zpadd login's
+                    profile). With none at all, zpadd uses the embedded sandbox.
+  ZPADD_PROFILE     account profile from zpadd login (as --profile)
   ZOOM_API_URL      API base (default https://api.zoom.us/v2)
   ZOOM_OAUTH_URL    token endpoint (default https://zoom.us/oauth/token)
   ZOOM_PLAN         pro | business: sizes the client-side rate limits
+  ZOOM_TOKEN_INDEX  token index, where Zoom lets tokens of several indexes coexist
   ZPADD_HOME        one folder for config, drafts, journal, cache and log
   ACCESSIBLE=1      line-by-line prompts for screen readers
   NO_COLOR          no colours
@@ -94,6 +95,7 @@ func newRoot() *cobra.Command {
 	pf.BoolVar(&g.sandbox, "sandbox", false, "run against the embedded Zoom simulator")
 	pf.BoolVar(&g.gov, "gov", false, "use zoomgov.com endpoints by default")
 	pf.StringVar(&g.plan, "plan", "", "rate plan: pro (default) or business (env ZOOM_PLAN)")
+	pf.StringVar(&g.profile, "profile", "", "account profile from zpadd login (env ZPADD_PROFILE)")
 	pf.BoolVar(&g.accessible, "accessible", os.Getenv("ACCESSIBLE") != "", "accessible line-by-line prompts (env ACCESSIBLE=1)")
 
 	root.AddCommand(
@@ -105,7 +107,8 @@ func newRoot() *cobra.Command {
 				return runTUI(cmd.Context(), g, args)
 			},
 		},
-		importCmd(g), draftsCmd(g), exportCmd(g), checkCmd(g), submitCmd(g), sandboxCmd(),
+		importCmd(g), draftsCmd(g), exportCmd(g), checkCmd(g), submitCmd(g), devicesCmd(g), sandboxCmd(),
+		doctorCmd(g), loginCmd(g), logoutCmd(g), profilesCmd(g),
 		&cobra.Command{
 			Use:   "version",
 			Short: "Print zpadd's version",
@@ -193,6 +196,75 @@ func submitCmd(g *globals) *cobra.Command {
 	return c
 }
 
+func devicesCmd(g *globals) *cobra.Command {
+	var asJSON bool
+	c := &cobra.Command{
+		Use:   "devices DRAFT",
+		Short: "List each desk phone of a submitted draft: status, provisioning type and URL",
+		Args:  cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return withEnv(cmd, g, func(e *cli.Env) int { return cli.Devices(cmd.Context(), e, args[0], asJSON) })
+		},
+	}
+	c.Flags().BoolVar(&asJSON, "json", false, `JSON array of {"email","mac","brand","model","device_id","status","provisioning_type","provisioning_url","hint","error"}`)
+	return c
+}
+
+func doctorCmd(g *globals) *cobra.Command {
+	var asJSON bool
+	c := &cobra.Command{
+		Use:   "doctor",
+		Short: "Check credentials, scopes per feature, endpoints and clock; read-only",
+		Long: "Fetch a token and call each endpoint zpadd uses once (page size 1), and say per\n" +
+			"feature what works and which granular scope to add where. Never writes.\n" +
+			"Exit 0 when everything zpadd needs is there, 1 otherwise.",
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return withEnv(cmd, g, func(e *cli.Env) int { return cli.Doctor(cmd.Context(), e, asJSON) })
+		},
+	}
+	c.Flags().BoolVar(&asJSON, "json", false, "the report as JSON")
+	return c
+}
+
+func loginCmd(g *globals) *cobra.Command {
+	return &cobra.Command{
+		Use:   "login",
+		Short: "Store a Zoom account's credentials (the secret in the OS keyring) after checking them",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return withEnv(cmd, g, func(e *cli.Env) int {
+				return cli.Login(cmd.Context(), e, g.loginOptions(), cli.NewFormPrompter(g.accessible))
+			})
+		},
+	}
+}
+
+func logoutCmd(g *globals) *cobra.Command {
+	return &cobra.Command{
+		Use:   "logout",
+		Short: "Forget a profile's credentials (keyring entry and config)",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return withEnv(cmd, g, func(e *cli.Env) int { return cli.Logout(e, g.profile) })
+		},
+	}
+}
+
+func profilesCmd(g *globals) *cobra.Command {
+	var asJSON bool
+	c := &cobra.Command{
+		Use:   "profiles",
+		Short: "List the account profiles zpadd login stored",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return withEnv(cmd, g, func(e *cli.Env) int { return cli.Profiles(e, g.profile, asJSON) })
+		},
+	}
+	c.Flags().BoolVar(&asJSON, "json", false, `JSON array of {"name","account_id","client_id","secret","plan","gov","active"}`)
+	return c
+}
+
 func sandboxCmd() *cobra.Command {
 	var addr, behave string
 	c := &cobra.Command{
@@ -207,7 +279,11 @@ func sandboxCmd() *cobra.Command {
 			"                                        one bad user: left out of a 201; the whole batch\n" +
 			"                                        refused; or the others created, 400 naming it\n" +
 			"  refuse-ten                            a batch of exactly 10 is refused\n" +
-			"  latency=DUR  post-delay=DUR  token-ttl=DUR  device-online-after=DUR\n" +
+			"  latency=DUR  post-delay=DUR  token-ttl=DUR  device-online-after=DUR  clock-skew=DUR\n" +
+			"  missing-scope=SCOPE                   the app lacks this granular scope (repeatable): 400/104\n" +
+			"  classic-scopes                        an app from before granular scopes\n" +
+			"  one-token                             a new token invalidates the app's earlier ones\n" +
+			"  token-thief=N                         another program takes the app's token every N requests\n" +
 			"  fail=KIND[@METHOD:PATH]               one scripted fault: 429, 429-date, 429-iso, 429-none,\n" +
 			"                                        429-validation, drop, 503-json, 503-html, 503-empty",
 		Args: cobra.NoArgs,
@@ -232,7 +308,7 @@ type app struct {
 	home     state.Home
 	store    *state.Store
 	journal  *state.Journal
-	conn     connection
+	conn     cli.Connection
 	account  string // the account's display name, when known
 	connErr  error  // reported only by commands that talk to Zoom
 	logger   *slog.Logger
@@ -248,8 +324,20 @@ func openApp(g *globals) (*app, error) {
 		return nil, err
 	}
 	logger, closeLog := openLog(home)
-	a := &app{home: home, logger: logger, closeLog: closeLog}
-	a.conn, a.connErr = resolveConnection(g, home)
+	a := &app{logger: logger, closeLog: closeLog}
+	a.conn, a.connErr = cli.ResolveConnection(home, g.connectOptions())
+	profile, err := cli.ChosenProfile(g.profile)
+	if err != nil {
+		closeLog()
+		return nil, err
+	}
+	// Each profile keeps its own drafts, journal and cache.
+	home = home.ForProfile(profile)
+	a.home = home
+	if err := home.Ensure(); err != nil {
+		closeLog()
+		return nil, err
+	}
 	if a.store, err = state.OpenStore(home); err != nil {
 		closeLog()
 		return nil, err
@@ -265,8 +353,8 @@ func openApp(g *globals) (*app, error) {
 // from real Zoom's (drafts are shared): a user "created" in the simulator
 // must never count as created when a real submit resumes, and the
 // simulator's sites must never be shown as the account's.
-func targetHome(h state.Home, conn connection) state.Home {
-	if conn.sandbox {
+func targetHome(h state.Home, conn cli.Connection) state.Home {
+	if conn.Sandbox {
 		h.State = filepath.Join(h.State, "sandbox")
 		h.Cache = filepath.Join(h.Cache, "sandbox")
 	}
@@ -283,67 +371,12 @@ func openLog(h state.Home) (*slog.Logger, func()) {
 	return slog.New(slog.NewTextHandler(f, nil)), func() { f.Close() }
 }
 
-// connection says how zpadd reaches Zoom: real credentials, or the sandbox.
-type connection struct {
-	cfg     zoom.Config
-	sandbox bool
+func (g *globals) loginOptions() cli.LoginOptions {
+	return cli.LoginOptions{Profile: g.profile, Gov: g.gov, Plan: g.plan, Sandbox: g.sandbox}
 }
 
-// resolveConnection applies the credential contract: env, then the config
-// file; --sandbox, or no credentials at all, selects the simulator; some but
-// not all credentials is an error naming what is missing.
-func resolveConnection(g *globals, home state.Home) (connection, error) {
-	cfg := zoom.ConfigFromEnv(g.gov)
-	fillFromConfigFile(&cfg, home)
-	if g.plan != "" {
-		cfg.Plan = g.plan
-	}
-	if cfg.Plan != "" && cfg.Plan != "pro" && cfg.Plan != "business" {
-		return connection{}, fmt.Errorf("unknown rate plan %q: use pro or business (--plan or ZOOM_PLAN)", cfg.Plan)
-	}
-	if g.sandbox {
-		return connection{cfg: cfg, sandbox: true}, nil
-	}
-	missing := cfg.Missing()
-	if len(missing) == 3 {
-		return connection{cfg: cfg, sandbox: true}, nil
-	}
-	if len(missing) > 0 {
-		return connection{}, fmt.Errorf("missing Zoom credentials: set %s (or run with --sandbox)", strings.Join(missing, ", "))
-	}
-	return connection{cfg: cfg}, nil
-}
-
-// fileConfig is the optional config file (config.json in the config folder,
-// 0600). Values there fill in what the environment leaves empty.
-type fileConfig struct {
-	AccountID    string `json:"account_id"`
-	ClientID     string `json:"client_id"`
-	ClientSecret string `json:"client_secret"`
-	Plan         string `json:"plan"`
-}
-
-func fillFromConfigFile(cfg *zoom.Config, home state.Home) {
-	raw, err := os.ReadFile(filepath.Join(home.Config, "config.json"))
-	if err != nil {
-		return
-	}
-	var fc fileConfig
-	if json.Unmarshal(raw, &fc) != nil {
-		return
-	}
-	fill := func(dst *string, v string) {
-		if *dst == "" {
-			*dst = v
-		}
-	}
-	fill(&cfg.AccountID, fc.AccountID)
-	fill(&cfg.ClientID, fc.ClientID)
-	fill(&cfg.ClientSecret, fc.ClientSecret)
-	// The store refuses to write a registered secret into any file, as it
-	// does ZOOM_CLIENT_SECRET.
-	state.RegisterSecret(fc.ClientSecret)
-	fill(&cfg.Plan, fc.Plan)
+func (g *globals) connectOptions() cli.ConnectOptions {
+	return cli.ConnectOptions{Profile: g.profile, Sandbox: g.sandbox, Gov: g.gov, Plan: g.plan}
 }
 
 // service builds the submit workflow over Zoom or the in-process sandbox,
@@ -353,8 +386,8 @@ func (a *app) service() (*submit.Service, error) {
 	if a.connErr != nil {
 		return nil, a.connErr
 	}
-	cfg := a.conn.cfg
-	if a.conn.sandbox {
+	cfg := a.conn.Config
+	if a.conn.Sandbox {
 		// ZPADD_SANDBOX selects behaviours for the in-process simulator too,
 		// so a demo or a test can play latency or Zoom's faults in the TUI.
 		opts, err := sandbox.OptionsFromEnv()
@@ -383,11 +416,11 @@ func withEnv(cmd *cobra.Command, g *globals, run func(*cli.Env) int) error {
 	}
 	defer a.closeLog()
 	e := &cli.Env{
-		Home: a.home, Store: a.store, Journal: a.journal,
+		Home: a.home, Store: a.store, Journal: a.journal, Connection: a.conn,
 		Stdin: cmd.InOrStdin(), Stdout: cmd.OutOrStdout(), Stderr: cmd.ErrOrStderr(),
 		StdinIsTerminal: term.IsTerminal(int(os.Stdin.Fd())),
 		Service: func() (*submit.Service, error) {
-			if a.conn.sandbox {
+			if a.conn.Sandbox {
 				fmt.Fprintln(cmd.ErrOrStderr(), "zpadd: using the embedded sandbox, not real Zoom")
 			}
 			return a.service()
@@ -400,6 +433,18 @@ func withEnv(cmd *cobra.Command, g *globals, run func(*cli.Env) int) error {
 }
 
 func runTUI(ctx context.Context, g *globals, emails []string) error {
+	for {
+		err := runTUIOnce(ctx, g, emails)
+		var sw *ui.SwitchProfile
+		if !errors.As(err, &sw) {
+			return err
+		}
+		// Home switched account profile: reopen on it.
+		g.profile, emails = sw.Name, nil
+	}
+}
+
+func runTUIOnce(ctx context.Context, g *globals, emails []string) error {
 	a, err := openApp(g)
 	if err != nil {
 		return err
@@ -409,9 +454,11 @@ func runTUI(ctx context.Context, g *globals, emails []string) error {
 	if err != nil {
 		return err
 	}
+	profiles, _ := cli.ProfileNames(a.home)
 	return ui.Run(ctx, ui.Options{
 		Home: a.home, Store: a.store, Journal: a.journal, Service: svc,
-		Sandbox: a.conn.sandbox, Account: a.account, StartEmails: emails, Accessible: g.accessible,
+		Sandbox: a.conn.Sandbox, Account: a.account, StartEmails: emails, Accessible: g.accessible,
+		Profile: a.conn.Profile, Profiles: profiles,
 		Input: os.Stdin, Output: os.Stdout,
 	})
 }

@@ -60,6 +60,12 @@ func writeFileAtomic(fsys atomicFS, path string, data []byte) error {
 	if err := guardSecrets(path, data); err != nil {
 		return err
 	}
+	return replaceFile(fsys, path, data)
+}
+
+// replaceFile is WriteFileAtomic without the secret guard, for the one file
+// allowed to hold a secret (config.json, when the operator chose it).
+func replaceFile(fsys atomicFS, path string, data []byte) error {
 	dir, base := filepath.Split(path)
 	if dir == "" {
 		dir = "."

@@ -21,11 +21,13 @@ type Catalog struct {
 	Devices []Device `json:"devices,omitempty"`
 	// PhoneUsers are existing Zoom Phone users (emails and extensions taken).
 	PhoneUsers []PhoneUser `json:"phone_users,omitempty"`
+	// EmergencyAddresses are the account's company emergency addresses.
+	EmergencyAddresses []EmergencyAddress `json:"emergency_addresses,omitempty"`
 
 	// Known says which lists were fetched, so an empty list ("no numbers")
 	// differs from an unknown one ("never fetched"). Keys: "sites",
 	// "templates", "plans", "numbers", "provision_templates", "devices",
-	// "phone_users".
+	// "phone_users", "emergency_addresses".
 	Known map[string]bool `json:"known,omitempty"`
 }
 

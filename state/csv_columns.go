@@ -36,6 +36,7 @@ const (
 	colCallerID         = "outbound_caller_id"
 	colSelectCallerID   = "select_outbound_caller_id"
 	colSMS              = "sms"
+	colEmergencyAddress = "emergency_address"
 	deskPhoneMAC        = "mac"
 	deskPhoneBrand      = "brand"
 	deskPhoneModel      = "model"
@@ -64,7 +65,7 @@ func CSVColumns() []string {
 			cols = append(cols, deskPhoneColumn(p, f))
 		}
 	}
-	return cols
+	return append(cols, colEmergencyAddress)
 }
 
 // headerKey reads a header cell leniently: any case, surrounding space,

@@ -37,7 +37,7 @@ func userRecord(u User) []string {
 		// number and dropping its leading zeros.
 		rec = append(rec, FormatMAC(dp.MAC, ":"), dp.Brand, dp.Model, dp.ProvisionTemplate)
 	}
-	return rec
+	return append(rec, u.EmergencyAddress)
 }
 
 func formatOptionalBool(b *bool) string {

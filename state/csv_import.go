@@ -151,7 +151,7 @@ func (imp *csvImport) readHeader(header []string) error {
 		case key == "":
 			continue
 		case !known[key]:
-			imp.problem(1, strings.TrimSpace(h), Warning, "unknown column, ignored (zpadd's columns: %s)", strings.Join(CSVColumns()[:12], ", ")+", desk_phone_*")
+			imp.problem(1, strings.TrimSpace(h), Warning, "unknown column, ignored (zpadd's columns: %s)", strings.Join(CSVColumns()[:12], ", ")+", desk_phone_*, "+colEmergencyAddress)
 		case imp.hasColumn(key):
 			imp.problem(1, strings.TrimSpace(h), Error, "the column appears twice; only the first one (column %d) is read", imp.col[key]+1)
 		default:
@@ -210,6 +210,9 @@ func (imp *csvImport) readRow(row int, rec []string) {
 		SiteCode:     imp.cell(row, rec, colSiteCode),
 		TemplateName: imp.cell(row, rec, colTemplate),
 		CallingPlans: splitList(imp.cell(row, rec, colPlans)),
+		// An address id or its one-line text, kept as written; check
+		// resolves it against the account's addresses.
+		EmergencyAddress: imp.cell(row, rec, colEmergencyAddress),
 	}
 	u.Email = imp.email(row, imp.cell(row, rec, colEmail))
 	u.ExtensionNumber = imp.extension(row, imp.cell(row, rec, colExtension))

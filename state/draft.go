@@ -7,7 +7,7 @@ import "time"
 
 // SchemaVersion is written into every file zpadd saves, so a later zpadd can
 // migrate what an earlier one wrote.
-const SchemaVersion = 1
+const SchemaVersion = 2
 
 // MaxUsers is the most users Zoom's batch endpoint takes in one request.
 const MaxUsers = 10
@@ -41,6 +41,8 @@ type Defaults struct {
 	// PhoneNumber is "" (none) or NextFreeNumber: each new user gets the
 	// site's next unassigned number, as it gets the next free extension.
 	PhoneNumber string `json:"phone_number,omitempty"`
+	// EmergencyAddress is the batch default for User.EmergencyAddress.
+	EmergencyAddress string `json:"emergency_address,omitempty"`
 }
 
 // User is one user of the batch endpoint, field for field. Values are kept
@@ -61,6 +63,11 @@ type User struct {
 	SelectOutboundCallerID *bool       `json:"select_outbound_caller_id,omitempty"`
 	SMS                    *bool       `json:"sms,omitempty"`
 	DeskPhones             []DeskPhone `json:"desk_phones,omitempty"`
+	// EmergencyAddress is an emergency address id, or its one-line text as
+	// typed or imported; empty means the site's default. The batch body has
+	// no field for it: it is set by a follow-up PATCH after the user is
+	// created (zoom-api.md §11.6).
+	EmergencyAddress string `json:"emergency_address,omitempty"`
 }
 
 // DeskPhone is one desk phone assigned to a user. MAC is stored normalised:

@@ -98,6 +98,11 @@ func (d *Draft) fillUserFromDefaults(i int) bool {
 		fill(&u.SiteCode, def.SiteCode)
 		fill(&u.TemplateName, def.TemplateName)
 	}
+	// An emergency address belongs to a place: only users at the defaults'
+	// site take the default address.
+	if atDefaultSite(*u, def) {
+		fill(&u.EmergencyAddress, def.EmergencyAddress)
+	}
 	if len(u.CallingPlans) == 0 && len(def.CallingPlans) > 0 {
 		u.CallingPlans, changed = append([]string(nil), def.CallingPlans...), true
 	}
@@ -142,6 +147,18 @@ func (d *Draft) IndexOfEmail(email string) int {
 		}
 	}
 	return -1
+}
+
+// atDefaultSite reports whether the user is at the defaults' site (by name or
+// code, as given).
+func atDefaultSite(u User, def Defaults) bool {
+	switch {
+	case def.SiteName != "" && strings.EqualFold(strings.TrimSpace(u.SiteName), strings.TrimSpace(def.SiteName)):
+		return true
+	case def.SiteCode != "" && strings.TrimSpace(u.SiteCode) == strings.TrimSpace(def.SiteCode):
+		return true
+	}
+	return def.SiteName == "" && def.SiteCode == "" && u.SiteName == "" && u.SiteCode == ""
 }
 
 func cloneDefaults(d Defaults) Defaults {

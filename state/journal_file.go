@@ -26,6 +26,9 @@ type journalRecord struct {
 	Type    string        `json:"type"`
 	Intent  *intentRecord `json:"intent,omitempty"`
 	Outcome *Submission   `json:"outcome,omitempty"`
+	// The follow-up writes after a batch (journal_followup.go).
+	FollowUp        *FollowUp        `json:"followup,omitempty"`
+	FollowUpOutcome *FollowUpOutcome `json:"followup_outcome,omitempty"`
 }
 
 // intentRecord stores the body as text, not base64, so the journal can be

@@ -14,7 +14,14 @@ var ErrFutureSchema = errors.New("written by a newer zpadd")
 // version v+1 one. Add one entry per schema bump; never edit an old one.
 var draftMigrations = map[int]func(fields map[string]json.RawMessage) error{
 	0: migrateDraftV0,
+	1: migrateDraftV1,
 }
+
+// migrateDraftV1 adds nothing to the data: version 2 introduced users'
+// emergency_address, and a version-1 draft has none (each user gets the
+// site's default). The bump exists so an older zpadd refuses a version-2
+// draft instead of opening it and saving it back without the addresses.
+func migrateDraftV1(map[string]json.RawMessage) error { return nil }
 
 // migrateDraftV0 upgrades drafts from before the schema field existed: they
 // may lack "created" (use "updated") and may hold "users": null.

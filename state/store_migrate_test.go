@@ -37,9 +37,21 @@ func TestMigrateDraftV0WithNullUsersGivesEmptyList(t *testing.T) {
 }
 
 func TestMigrateDraftKeepsCurrentVersion(t *testing.T) {
-	d, err := MigrateDraft([]byte(`{"schema":1,"id":"x","name":"n","created":"2025-01-01T00:00:00Z","users":[]}`))
-	if err != nil || d.Schema != 1 || d.Name != "n" {
+	d, err := MigrateDraft([]byte(`{"schema":2,"id":"x","name":"n","created":"2025-01-01T00:00:00Z","users":[{"email":"a@example.com","emergency_address":"EA1"}]}`))
+	if err != nil || d.Schema != 2 || d.Name != "n" || d.Users[0].EmergencyAddress != "EA1" {
 		t.Fatalf("got %+v, %v", d, err)
+	}
+}
+
+// A version-1 draft (before emergency addresses) opens with every user on
+// the site's default address, and is stamped version 2.
+func TestMigrateDraftV1UsersGetTheSiteDefaultAddress(t *testing.T) {
+	d, err := MigrateDraft([]byte(`{"schema":1,"id":"x","name":"n","created":"2025-01-01T00:00:00Z","users":[{"email":"a@example.com","site_name":"Main Site"}]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Schema != SchemaVersion || len(d.Users) != 1 || d.Users[0].EmergencyAddress != "" || d.Users[0].SiteName != "Main Site" {
+		t.Fatalf("got %+v", d)
 	}
 }
 

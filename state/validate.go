@@ -53,6 +53,7 @@ func (v *validator) userRules(i int) {
 	v.numberRules(i, u, site)
 	v.callerIDRules(i, u)
 	v.deskPhoneRules(i, u)
+	v.emergencyAddressRules(i, u, site)
 }
 
 func (v *validator) emailRules(i int, u User) {

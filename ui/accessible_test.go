@@ -51,6 +51,7 @@ func TestAccessibleAsksNumbersCallerIDSMSAndDeskPhones(t *testing.T) {
 		"+1 646 820 1000, 6468201001",
 		"",  // caller ID: the first number
 		"2", // SMS on
+		"3", // emergency address: the site's second other one (85 Jay Street)
 		"MAC: 80-5E-C0-AA-BB-01",
 		"", "", // brand from the vendor prefix, first model
 		"", // no second phone
@@ -87,6 +88,9 @@ func TestAccessibleAsksNumbersCallerIDSMSAndDeskPhones(t *testing.T) {
 	}
 	if u.SMS == nil || !*u.SMS {
 		t.Errorf("SMS not on: %v", u.SMS)
+	}
+	if u.EmergencyAddress != "EAmain0Brooklyn000002" {
+		t.Errorf("emergency address %q, want the one chosen", u.EmergencyAddress)
 	}
 	if len(u.DeskPhones) != 1 || u.DeskPhones[0].MAC != "805ec0aabb01" || u.DeskPhones[0].Brand != "Yealink" || u.DeskPhones[0].Model == "" {
 		t.Errorf("desk phone wrong: %+v", u.DeskPhones)

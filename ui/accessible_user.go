@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"io"
@@ -102,6 +103,12 @@ func askUser(ctx context.Context, svc *submit.Service, d *state.Draft, i int, ca
 	}
 	if err := askSMS(u, in, out); err != nil {
 		return err
+	}
+	if cat != nil && len(cat.EmergencyAddresses) > 0 {
+		items := pickers.EmergencyAddresses(cat, cmp.Or(u.SiteName, u.SiteCode))
+		if err := ask(in, out, pick("Emergency address", options(items), &u.EmergencyAddress)); err != nil {
+			return err
+		}
 	}
 	return askDeskPhones(d, i, cat, in, out)
 }

@@ -52,9 +52,11 @@ type App struct {
 	statusErr bool
 	statusSeq int
 
-	refreshing bool
-	closing    bool // ctrl+c pressed: quitting after quitGrace
-	quitting   bool
+	refreshing  bool
+	scopeBanner string // what the token's scopes lack, "" when nothing
+	switchTo    string // profile to reopen zpadd on, after quitting
+	closing     bool   // ctrl+c pressed: quitting after quitGrace
+	quitting    bool
 }
 
 // quitGrace is how long ctrl+c waits for the messages of the keys before
@@ -73,6 +75,8 @@ func newApp(base context.Context, o Options) *App {
 		Service:    o.Service,
 		Sandbox:    o.Sandbox,
 		Account:    o.Account,
+		Profile:    o.Profile,
+		Profiles:   o.Profiles,
 		Accessible: o.Accessible,
 		Width:      100,
 		Height:     26,
@@ -127,6 +131,7 @@ func (a *App) top() common.Screen { return a.stack[len(a.stack)-1] }
 // Update routes messages: shell messages here, everything else to the top
 // screen.
 func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	a.noteScopes()
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		a.width, a.height = msg.Width, msg.Height
@@ -154,6 +159,9 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return a, nil
 		}
 	case quitNowMsg:
+		return a, a.quit()
+	case common.SwitchProfile:
+		a.switchTo = msg.Name
 		return a, a.quit()
 	case common.Navigate:
 		return a, a.navigate(msg)

@@ -16,6 +16,9 @@ func (a *App) chromeHeight() int {
 	h := 4
 	if a.fullHelp {
 		h += lipgloss.Height(a.help.FullHelpView(a.top().KeyMap().FullHelp())) // and the marks' legend
+		if a.ctx.Sandbox {
+			h++ // the line on leaving the sandbox
+		}
 	}
 	return h
 }
@@ -59,6 +62,9 @@ func (a *App) render() string {
 	if a.fullHelp {
 		b.WriteString(indent(a.help.FullHelpView(km.FullHelp())) + "\n")
 		b.WriteString(" " + ansi.Truncate(st.Help.Render(marksLegend), a.width-1, "…"))
+		if a.ctx.Sandbox {
+			b.WriteString("\n " + ansi.Truncate(st.Muted.Render(common.SandboxHint), a.width-1, "…"))
+		}
 	} else {
 		// Cut here too: bubbles' help adds every remaining key when its own
 		// ellipsis would land exactly on the last column.
@@ -107,7 +113,14 @@ func (a *App) header() string {
 	status := func(withAccount bool) string {
 		var right []string
 		if a.ctx.Sandbox {
-			right = append(right, st.Sandbox.Render("SANDBOX"))
+			badge := "SANDBOX"
+			if len(a.stack) == 1 && withAccount {
+				badge += " · zpadd login connects real Zoom"
+			}
+			right = append(right, st.Sandbox.Render(badge))
+		}
+		if a.ctx.Profile != "" && withAccount {
+			right = append(right, st.Account.Render("profile "+a.ctx.Profile))
 		}
 		if acct := a.account(); acct != "" && withAccount {
 			right = append(right, st.Account.Render(acct))
@@ -164,6 +177,8 @@ func (a *App) statusLine() string {
 		return st.Status.Render(a.status)
 	case a.ctx.ReadOnly && a.notice != "":
 		return st.Notice.Render(a.notice)
+	case a.scopeBanner != "":
+		return st.Err.Render(ansi.Truncate(a.scopeBanner, a.width-2, "…"))
 	}
 	return ""
 }

@@ -28,6 +28,11 @@ type Options struct {
 
 	Sandbox bool
 	Account string
+	// Profile is the account profile in use ("" for the default one).
+	Profile string
+	// Profiles lists the stored profiles, for Home's switch; SwitchProfile
+	// is returned by Run when the operator picks another one.
+	Profiles []string
 	// StartEmails (zpadd add EMAIL...) opens a new draft holding these users
 	// with the last-used batch defaults.
 	StartEmails []string
@@ -63,6 +68,9 @@ func Run(ctx context.Context, o Options) error {
 		opts = append(opts, tea.WithOutput(o.Output))
 	}
 	_, err := tea.NewProgram(app, opts...).Run()
+	if err == nil && app.switchTo != "" {
+		err = &SwitchProfile{Name: app.switchTo}
+	}
 	// Whatever ended the program (quit, signal, cancelled context), the open
 	// draft is saved and its lock released.
 	app.shutdown()
@@ -76,6 +84,12 @@ func Run(ctx context.Context, o Options) error {
 	}
 	return err
 }
+
+// SwitchProfile is Run's answer when the operator chose another account
+// profile on Home: the caller reopens zpadd on it.
+type SwitchProfile struct{ Name string }
+
+func (e *SwitchProfile) Error() string { return "switch to profile " + e.Name }
 
 // NewApp builds the wizard's root model (used by teatest).
 func NewApp(o Options) tea.Model { return newApp(context.Background(), o) }

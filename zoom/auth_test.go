@@ -107,8 +107,10 @@ func TestExpiredTokenRenewedAndRequestResentOnce(t *testing.T) {
 	}
 }
 
-// The renewal happens once only: a second 401/124 is returned, not looped.
-func TestPersistent401IsReturnedAfterOneRenewal(t *testing.T) {
+// A token that keeps being refused ends, after a bounded number of renewals
+// with backoff between them, in an error saying another program probably
+// shares the app's credentials; it is a not-sent error (Zoom acted on none).
+func TestPersistent401GivesUpWithContentionMessage(t *testing.T) {
 	f := newFakeZoom(t)
 	f.handle("POST /v2/phone/users/batch", func(w http.ResponseWriter, _ *http.Request) {
 		writeJSON(w, http.StatusUnauthorized, map[string]any{"code": 124, "message": "Invalid access token."})
@@ -117,13 +119,21 @@ func TestPersistent401IsReturnedAfterOneRenewal(t *testing.T) {
 	_, err := c.BatchAddUsers(context.Background(), []BatchUser{{Email: "a@example.com", ExtensionNumber: "100", CallingPlans: []string{}}})
 	var ze *Error
 	if !errors.As(err, &ze) || ze.Status != 401 || ze.Code != 124 {
-		t.Fatalf("err = %v, want the 401/124 *Error", err)
+		t.Fatalf("err = %v, want the 401/124 *Error inside", err)
 	}
-	if got := c.Stats().Requests["POST /phone/users/batch"]; got != 2 {
-		t.Errorf("POSTs = %d, want 2 (one resend after renewal)", got)
+	if !IsTokenContention(err) || !IsNotSent(err) || !IsAuth(err) {
+		t.Errorf("IsTokenContention=%v IsNotSent=%v IsAuth=%v, want all true", IsTokenContention(err), IsNotSent(err), IsAuth(err))
 	}
-	if !IsAuth(err) {
-		t.Errorf("IsAuth(%v) = false", err)
+	for _, want := range []string{"another program", "its own Server-to-Server app", "token index"} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("message %q lacks %q", err, want)
+		}
+	}
+	if got := c.Stats().Requests["POST /phone/users/batch"]; got != maxTokenRefusals {
+		t.Errorf("POSTs = %d, want %d (bounded renewals)", got, maxTokenRefusals)
+	}
+	if got := f.tokensIssued(); got != maxTokenRefusals {
+		t.Errorf("tokens issued = %d, want %d (one per refusal)", got, maxTokenRefusals)
 	}
 }
 
@@ -192,9 +202,16 @@ func TestTokenEndpoint5xxNamedAndRetried(t *testing.T) {
 		t.Fatalf("err = %v, want success after the token request is retried", err)
 	}
 	fails = 1000
-	c.dropToken(c.tok)
+	forgetToken(c)
 	_, err := c.ListCallingPlans(context.Background())
 	if err == nil || !strings.Contains(err.Error(), "[502] access token request failed: Bad Gateway") {
 		t.Fatalf("err = %v, want the token failure named", err)
 	}
+}
+
+// forgetToken drops the client's cached token, as if it had never fetched.
+func forgetToken(c *Client) {
+	c.tokens.mu.Lock()
+	defer c.tokens.mu.Unlock()
+	c.tokens.tok = nil
 }

@@ -33,8 +33,8 @@ type Client struct {
 	log    *slog.Logger
 	limits map[label]*rate.Limiter
 
-	tokMu sync.Mutex
-	tok   *oauth2.Token
+	tokens     tokenState
+	contention contention
 
 	statsMu sync.Mutex
 	stats   Stats
@@ -92,6 +92,13 @@ func New(cfg Config) (*Client, error) {
 	if cfg.RetryWaitScale > 0 {
 		retry.scale = cfg.RetryWaitScale
 	}
+	params := url.Values{
+		"grant_type": {"account_credentials"},
+		"account_id": {strings.TrimSpace(cfg.AccountID)},
+	}
+	if cfg.TokenIndex != "" {
+		params.Set("index", cfg.TokenIndex) // zoom-api.md §11.1
+	}
 	return &Client{
 		api:  api,
 		http: hc,
@@ -101,11 +108,8 @@ func New(cfg Config) (*Client, error) {
 			TokenURL:     cfg.OAuthURL,
 			// Zoom's Server-to-Server grant is account_credentials, not
 			// client_credentials; clientcredentials lets grant_type be replaced.
-			EndpointParams: url.Values{
-				"grant_type": {"account_credentials"},
-				"account_id": {strings.TrimSpace(cfg.AccountID)},
-			},
-			AuthStyle: oauth2.AuthStyleInHeader,
+			EndpointParams: params,
+			AuthStyle:      oauth2.AuthStyleInHeader,
 		},
 		log:     logger,
 		limits:  newLimiters(plan),
@@ -113,6 +117,7 @@ func New(cfg Config) (*Client, error) {
 		maxBody: defaultMaxBody,
 		now:     time.Now,
 		stats:   Stats{Requests: map[string]int{}},
+		tokens:  tokenState{waitScale: cfg.RetryWaitScale},
 	}, nil
 }
 

@@ -23,6 +23,7 @@ const (
 	envAPIURL        = "ZOOM_API_URL"
 	envOAuthURL      = "ZOOM_OAUTH_URL"
 	envPlan          = "ZOOM_PLAN"
+	envTokenIndex    = "ZOOM_TOKEN_INDEX"
 	redactedSecret   = "[redacted]"
 	missingSecretTag = "[empty]"
 )
@@ -36,6 +37,11 @@ type Config struct {
 	OAuthURL string
 	// Plan is "pro" (default) or "business"; it sizes the client-side rate limits.
 	Plan string
+	// TokenIndex, when set, is sent as the token request's "index": where
+	// Zoom raised the account's index tolerance, tokens of different
+	// indexes coexist instead of each new one killing the last
+	// (zoom-api.md §11.1), so each tool on one app can take its own.
+	TokenIndex string
 	// HTTPClient is an optional base client (tests, the in-process sandbox).
 	HTTPClient *http.Client
 	// Logger is optional; it must never write to the terminal the TUI owns.
@@ -61,6 +67,7 @@ func ConfigFromEnv(gov bool) Config {
 		APIURL:       cmp.Or(strings.TrimSpace(os.Getenv(envAPIURL)), apiURL),
 		OAuthURL:     cmp.Or(strings.TrimSpace(os.Getenv(envOAuthURL)), oauthURL),
 		Plan:         cmp.Or(strings.ToLower(strings.TrimSpace(os.Getenv(envPlan))), PlanPro),
+		TokenIndex:   strings.TrimSpace(os.Getenv(envTokenIndex)),
 	}
 }
 

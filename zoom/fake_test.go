@@ -38,6 +38,7 @@ type fakeZoom struct {
 	valid       map[string]bool
 	expiresIn   int
 	refuseToken func(w http.ResponseWriter) bool
+	tokenDelay  chan struct{} // when set, token answers wait until it is closed
 	routes      map[string]http.HandlerFunc
 	seen        []*http.Request
 }
@@ -102,6 +103,12 @@ func (f *fakeZoom) serve(w http.ResponseWriter, r *http.Request) {
 func (f *fakeZoom) serveToken(w http.ResponseWriter, r *http.Request) {
 	_ = r.ParseForm()
 	f.mu.Lock()
+	delay := f.tokenDelay
+	f.mu.Unlock()
+	if delay != nil {
+		<-delay
+	}
+	f.mu.Lock()
 	defer f.mu.Unlock()
 	f.tokenForms = append(f.tokenForms, r.Form)
 	f.tokenAuth = append(f.tokenAuth, r.Header.Get("Authorization"))
@@ -150,6 +157,7 @@ func newTestClient(t testing.TB, cfg Config, buf *bytes.Buffer) *Client {
 		t.Fatalf("New: %v", err)
 	}
 	c.retry.scale = 0.001 // 1 s of Retry-After becomes 1 ms
+	c.tokens.waitScale = 0.001
 	for l := range c.limits {
 		c.limits[l] = rate.NewLimiter(rate.Inf, 1)
 	}

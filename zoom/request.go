@@ -114,26 +114,45 @@ func (e *transportError) Error() string { return "zoom: " + e.op + ": " + e.err.
 func (e *transportError) Unwrap() error { return e.err }
 
 // attempt sends one request (waiting for the rate limiter and a token
-// first) and returns the body of a 2xx answer or an error. An expired token
-// (401, code 124) is dropped and the request sent once more with a new one:
-// Zoom did not act on a request it could not authenticate.
+// first) and returns the body of a 2xx answer or an error. A refused token
+// (401) is replaced by a newer one, shared with every request refused at the
+// same time, and the request sent again: Zoom did not act on a request it
+// could not authenticate (zoom-api.md §11.1). Repeated refusals back off and
+// end in a *TokenContentionError.
 func (c *Client) attempt(ctx context.Context, cl call, u string, payload []byte, isRetry bool) ([]byte, error) {
-	for renewed := false; ; renewed = true {
-		if err := c.limits[cl.label].Wait(ctx); err != nil {
-			return nil, &NotSentError{Err: fmt.Errorf("zoom: %s: waiting for the %s rate limit: %w", cl.key(), cl.label, err)}
-		}
-		tok, err := c.token(ctx)
+	var stale uint64
+	for refused := 0; ; {
+		leave, err := c.contention.enter(ctx, time.Now())
 		if err != nil {
-			return nil, &NotSentError{Err: err}
+			return nil, &NotSentError{Err: fmt.Errorf("zoom: %s: %w", cl.key(), err)}
 		}
-		body, err := c.roundTrip(ctx, cl, u, payload, tok, isRetry || renewed)
-		var ze *Error
-		if !renewed && errors.As(err, &ze) && ze.Status == http.StatusUnauthorized && ze.Code == 124 {
-			c.dropToken(tok)
-			continue
+		body, tok, err := c.authorisedTrip(ctx, cl, u, payload, stale, isRetry || refused > 0)
+		leave()
+		last, ok := tokenRefused(err)
+		if !ok {
+			return body, err
 		}
-		return body, err
+		refused++
+		stale = tok.gen
+		c.markRefused(tok.gen)
+		if err := c.beforeRenewal(ctx, cl, tok, refused, last); err != nil {
+			return nil, err
+		}
 	}
+}
+
+// authorisedTrip waits for the rate limiter, takes a token newer than stale
+// and sends the request once.
+func (c *Client) authorisedTrip(ctx context.Context, cl call, u string, payload []byte, stale uint64, isRetry bool) ([]byte, heldToken, error) {
+	if err := c.limits[cl.label].Wait(ctx); err != nil {
+		return nil, heldToken{}, &NotSentError{Err: fmt.Errorf("zoom: %s: waiting for the %s rate limit: %w", cl.key(), cl.label, err)}
+	}
+	tok, err := c.tokenNewerThan(ctx, stale)
+	if err != nil {
+		return nil, heldToken{}, &NotSentError{Err: err}
+	}
+	body, err := c.roundTrip(ctx, cl, u, payload, tok.Token, isRetry)
+	return body, tok, err
 }
 
 // roundTrip performs one HTTP exchange and logs it without any secret.

@@ -22,7 +22,7 @@ type schemaChecker struct {
 // ignoredKeywords carry documentation only.
 var ignoredKeywords = map[string]bool{"description": true, "example": true, "format": true, "title": true, "deprecated": true, "default": true}
 
-var checkedKeywords = map[string]bool{"type": true, "required": true, "properties": true, "items": true, "maxItems": true, "enum": true, "maximum": true}
+var checkedKeywords = map[string]bool{"type": true, "required": true, "properties": true, "items": true, "maxItems": true, "enum": true, "maximum": true, "minLength": true, "maxLength": true}
 
 func (c *schemaChecker) fail(path, format string, args ...any) {
 	c.problems = append(c.problems, path+": "+fmt.Sprintf(format, args...))
@@ -44,6 +44,15 @@ func (c *schemaChecker) check(v any, schema map[string]any, path string) {
 	if m, ok := schema["maximum"].(float64); ok {
 		if n, isNum := v.(float64); isNum && n > m {
 			c.fail(path, "%v is more than maximum %v", n, m)
+		}
+	}
+	if str, isStr := v.(string); isStr {
+		n := float64(len([]rune(str)))
+		if m, ok := schema["minLength"].(float64); ok && n < m {
+			c.fail(path, "%q is shorter than minLength %v", str, m)
+		}
+		if m, ok := schema["maxLength"].(float64); ok && n > m {
+			c.fail(path, "%q is longer than maxLength %v", str, m)
 		}
 	}
 	switch val := v.(type) {

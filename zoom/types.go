@@ -175,6 +175,8 @@ type PhoneUser struct {
 	PhoneNumbers     []UserNumber      `json:"phone_numbers,omitempty"`
 	Department       string            `json:"department,omitempty"`
 	CostCenter       string            `json:"cost_center,omitempty"`
+	// EmergencyAddress is only in GET /phone/users/{userId}.
+	EmergencyAddress *UserEmergencyAddress `json:"emergency_address,omitempty"`
 }
 
 // UnmarshalJSON accepts extension_number as a number or a numeric string.

@@ -19,7 +19,7 @@ func (m *Model) View() string {
 	}
 	w := m.width
 	var b strings.Builder
-	b.WriteString(st.Label.Render("Defaults  ") + ansi.Truncate(defaultsLine(d.Defaults), w-10, "…") + "\n\n")
+	b.WriteString(st.Label.Render("Defaults  ") + ansi.Truncate(defaultsLine(d.Defaults, addressMark(m.ctx.Catalog, d.Defaults.EmergencyAddress)), w-10, "…") + "\n\n")
 
 	c := m.columns(w)
 	head := "   " + c.index("#") + common.Pad("User", c.user) + "  " + common.Pad("ext", c.ext)
@@ -76,7 +76,7 @@ func (m *Model) columns(w int) columns {
 	var want wants
 	for i, u := range m.ctx.Draft.Users {
 		ps := m.problems.ForUser(i)
-		want.user = max(want.user, ansi.StringWidth(userCell(u)))
+		want.user = max(want.user, ansi.StringWidth(userCell(u))+markWidth(addressMark(m.ctx.Catalog, u.EmergencyAddress)))
 		want.numbers = max(want.numbers, ansi.StringWidth(numbersCell(u)))
 		if len(u.DeskPhones) > 0 {
 			want.desk = deskWidth
@@ -169,6 +169,9 @@ func (m *Model) rowView(i int, u state.User, c columns) string {
 	if user == "" {
 		user = st.Muted.Render("(no email yet)")
 	}
+	if mark := addressMark(m.ctx.Catalog, u.EmergencyAddress); mark != "" {
+		user += "  " + st.Muted.Render(mark)
+	}
 	row := cursor + c.index(fmt.Sprint(i+1)) + common.Pad(user, c.user) + "  " + common.Pad(dash(u.ExtensionNumber), c.ext)
 	if c.numbers > 0 {
 		row += "  " + common.Pad(numbersCell(u), c.numbers)
@@ -251,7 +254,7 @@ func more(n int) string {
 	return ""
 }
 
-func defaultsLine(df state.Defaults) string {
+func defaultsLine(df state.Defaults, address string) string {
 	var parts []string
 	add := func(s string) {
 		if s != "" {
@@ -277,6 +280,7 @@ func defaultsLine(df state.Defaults) string {
 			add("SMS off")
 		}
 	}
+	add(address)
 	if len(parts) == 0 {
 		return "none set (D to choose site, template, plans, desk phone)"
 	}

@@ -31,6 +31,9 @@ type Env struct {
 	Store   *state.Store
 	Journal *state.Journal
 	Service func() (*submit.Service, error)
+	// Connection is how the commands reach Zoom (profile, plan, URLs); its
+	// error, if any, comes from Service.
+	Connection Connection
 
 	Stdin           io.Reader
 	Stdout, Stderr  io.Writer

@@ -41,6 +41,9 @@ func describeEvent(ev submit.Event) string {
 	case submit.Reconciling:
 		return "reconciling: " + ev.Message
 	case submit.UserVerified:
+		if ev.Check != nil && ev.Check.Name == submit.CheckEmergencyAddress {
+			return fmt.Sprintf("follow-up %s: %s: %s", who, ev.Check.Name, ev.Check.Detail)
+		}
 		if ev.Check == nil || ev.Check.OK {
 			return ""
 		}

@@ -97,6 +97,9 @@ func dryRun(e *Env, drafts []*state.Draft) int {
 		fmt.Fprintf(e.Stderr, "POST /phone/users/batch (%s, %d users) — dry run, not sent:\n", d.Name, len(d.Users))
 		e.Stdout.Write(body)
 		fmt.Fprintln(e.Stdout)
+		if line := followUpPlan(d); line != "" {
+			fmt.Fprintf(e.Stderr, "%s: %s\n", d.Name, line)
+		}
 	}
 	return code
 }

@@ -37,9 +37,11 @@ type Context struct {
 	// and must not modify the draft.
 	ReadOnly bool
 
-	Sandbox    bool   // show the SANDBOX badge; submits go to the simulator
-	Account    string // account display name for the header
-	Accessible bool   // --accessible / ACCESSIBLE=1: prefer huh's accessible prompts
+	Sandbox    bool     // show the SANDBOX badge; submits go to the simulator
+	Account    string   // account display name for the header
+	Profile    string   // account profile in use, "" for the default one
+	Profiles   []string // stored profiles, for Home's switch
+	Accessible bool     // --accessible / ACCESSIBLE=1: prefer huh's accessible prompts
 
 	// Width and Height are the screen body's size (net of header, status and
 	// help lines), as also passed to Screen.SetSize.

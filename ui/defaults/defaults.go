@@ -1,6 +1,6 @@
 // Package defaults is the batch-defaults screen: site, that site's user
 // template, calling plans, desk-phone brand/model/provision template and
-// SMS, applied to each new user of the draft.
+// SMS and emergency address, applied to each new user of the draft.
 package defaults
 
 import (
@@ -31,11 +31,12 @@ const (
 	modelField
 	provisionField
 	smsField
+	emergencyField
 	doneField
 	fieldCount
 )
 
-var labels = [fieldCount]string{"Site", "User template", "Calling plans", "Phone number", "Desk-phone brand", "Desk-phone model", "Provision template", "SMS", ""}
+var labels = [fieldCount]string{"Site", "User template", "Calling plans", "Phone number", "Desk-phone brand", "Desk-phone model", "Provision template", "SMS", "Emergency address", ""}
 
 // Model is the defaults screen.
 type Model struct {
@@ -209,6 +210,8 @@ func (m *Model) open() tea.Cmd {
 		items, cur = models, []string{df.DeskPhoneModel}
 	case provisionField:
 		items, cur = pickers.ProvisionTemplates(c), []string{df.ProvisionTemplate}
+	case emergencyField:
+		items, cur = pickers.EmergencyAddresses(c, cmp.Or(df.SiteName, df.SiteCode)), []string{df.EmergencyAddress}
 	}
 	m.picker = pickers.New(m.ctx.Styles, labels[m.focus], items, multi, 0, cur...)
 	m.picker.ID = labels[m.focus]
@@ -256,6 +259,8 @@ func (m *Model) set(f field, vals []string) tea.Cmd {
 		df.SMS = nil
 	case numberField:
 		df.PhoneNumber = ""
+	case emergencyField:
+		df.EmergencyAddress = v
 	default:
 		return nil
 	}
@@ -314,7 +319,10 @@ func (m *Model) View() string {
 	st := m.ctx.Styles
 	df := m.ctx.Draft.Defaults
 	var b strings.Builder
-	b.WriteString(st.Muted.Render("Applied to each new user of this batch.") + "\n\n")
+	if m.height >= int(fieldCount)+4 {
+		// The intro goes first when the window is short (60×16).
+		b.WriteString(st.Muted.Render("Applied to each new user of this batch.") + "\n\n")
+	}
 	values := [fieldCount]string{
 		cmp.Or(df.SiteName, df.SiteCode),
 		df.TemplateName,
@@ -324,6 +332,7 @@ func (m *Model) View() string {
 		df.DeskPhoneModel,
 		df.ProvisionTemplate,
 		smsText(df.SMS),
+		pickers.EmergencyAddressText(m.ctx.Catalog, df.EmergencyAddress),
 	}
 	for f := field(0); f < fieldCount; f++ {
 		mark := "  "

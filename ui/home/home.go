@@ -37,6 +37,8 @@ type Model struct {
 	history    []state.Submission
 	unfinished []state.Intent
 	loadErr    error
+	// pendingFollowUps are submitted drafts with follow-ups left (followups.go).
+	pendingFollowUps []*state.Draft
 
 	cursor   int  // over drafts, then submissions
 	expanded int  // history index shown in detail, -1 none
@@ -87,6 +89,7 @@ func (m *Model) reload() {
 		m.unfinished = u
 		errs = append(errs, err)
 	}
+	m.loadPendingFollowUps()
 	m.loadErr = errors.Join(errs...)
 	if n := m.rows(); m.cursor >= n {
 		m.cursor = max(n-1, 0)
@@ -112,6 +115,7 @@ var (
 	reconcileKey = key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "reconcile now"))
 	acceptKey    = key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "ok"))
 	completeKey  = key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "complete"))
+	profileKey   = key.NewBinding(key.WithKeys("P"), key.WithHelp("P", "next account profile"))
 )
 
 // KeyMap implements common.Screen.
@@ -128,14 +132,14 @@ func (m *Model) KeyMap() help.KeyMap {
 	if _, ok := m.selectedDraft(); ok {
 		short = append(short, renameKey, deleteKey)
 	}
-	if len(m.unfinished) > 0 {
+	if len(m.unfinished) > 0 || len(m.pendingFollowUps) > 0 {
 		short = append(short, reconcileKey)
 	}
 	short = append(short, keys.Help, keys.Quit)
 	return keys.Map{Short: short, Full: [][]key.Binding{
 		{keys.Up, keys.Down, openKey},
 		{newKey, importKey, renameKey, deleteKey},
-		{reconcileKey, keys.Help, keys.Quit},
+		{reconcileKey, profileKey, keys.Help, keys.Quit},
 	}}
 }
 
@@ -151,6 +155,13 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	case common.Shown:
 		m.reload()
 		return m, nil
+	case followUpsDone:
+		m.busy = false
+		m.reload()
+		if msg.err != nil {
+			return m, common.Error(fmt.Errorf("follow-ups of %q: %w", msg.name, msg.err))
+		}
+		return m, common.Status(followUpsSummary(msg))
 	case reconciledMsg:
 		m.busy = false
 		m.reload()
@@ -225,12 +236,37 @@ func (m *Model) updateBrowse(msg tea.KeyPressMsg) (common.Screen, tea.Cmd) {
 		}
 	case key.Matches(msg, reconcileKey):
 		return m, m.reconcile()
+	case key.Matches(msg, profileKey):
+		return m, m.nextProfile()
 	}
 	return m, nil
 }
 
+// nextProfile asks the shell to reopen zpadd on the profile after the
+// current one (each profile has its own drafts, journal and account).
+func (m *Model) nextProfile() tea.Cmd {
+	names := m.ctx.Profiles
+	if len(names) < 2 {
+		return common.Status("one account profile only: zpadd login --profile NAME adds another")
+	}
+	cur := m.ctx.Profile
+	if cur == "" {
+		cur = state.DefaultProfile
+	}
+	next := names[0]
+	for i, n := range names {
+		if n == cur {
+			next = names[(i+1)%len(names)]
+		}
+	}
+	return func() tea.Msg { return common.SwitchProfile{Name: next} }
+}
+
 // reconcile reads back the users of the first unknown-outcome batch.
 func (m *Model) reconcile() tea.Cmd {
+	if len(m.unfinished) == 0 && !m.busy {
+		return m.finishFollowUps()
+	}
 	if len(m.unfinished) == 0 || m.busy {
 		return nil
 	}

@@ -30,6 +30,9 @@ func (m *Model) View() string {
 		}
 		add(" "+st.Notice.Render(s)+"   "+st.Muted.Render(tail), "")
 	}
+	if line := m.pendingFollowUpsLine(); line != "" && len(m.unfinished) == 0 {
+		add(line, "")
+	}
 	if m.loadErr != nil {
 		add(st.Err.Render(" ✗ "+m.loadErr.Error()), "")
 	}
@@ -79,6 +82,9 @@ func (m *Model) View() string {
 		for _, r := range m.report {
 			add(" " + st.Warn.Render(r))
 		}
+	}
+	if m.ctx.Sandbox {
+		add("", " "+st.Muted.Render(common.SandboxHint))
 	}
 	return strings.Join(lines, "\n")
 }

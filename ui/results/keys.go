@@ -50,5 +50,6 @@ func (m *Model) helpMap() keys.Map {
 		}
 		short = append(short, w)
 	}
+	short = append(short, m.deviceKeys()...)
 	return keys.Map{Short: append(short, k.NewBatch, k.Home)}
 }

@@ -48,6 +48,8 @@ type Model struct {
 	// not started again on its own.
 	watchOff bool
 
+	dev devicePanel // provisioning, reboot and resync (devices.go)
+
 	width, height int
 }
 
@@ -127,6 +129,9 @@ func (m *Model) Title() string { return "submit" }
 
 // Update implements common.Screen.
 func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
+	if cmd, ok := m.deviceUpdate(msg); ok {
+		return m, cmd
+	}
 	switch msg := msg.(type) {
 	case eventsMsg:
 		for _, ev := range msg.events {
@@ -165,7 +170,7 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	case exported:
 		return m, m.exportDone(msg)
 	case spinner.TickMsg:
-		if m.running() || m.watching {
+		if m.running() || m.watching || m.dev.loading {
 			var cmd tea.Cmd
 			m.spinner, cmd = m.spinner.Update(msg)
 			return m, cmd
@@ -196,6 +201,9 @@ func (m *Model) handleKey(k tea.KeyPressMsg) tea.Cmd {
 			return common.Status("still waiting for Zoom's answer: the keys work once every user has an outcome")
 		}
 		return nil
+	}
+	if cmd, ok := m.deviceKey(k); ok {
+		return cmd
 	}
 	switch {
 	case key.Matches(k, m.keys.Home):

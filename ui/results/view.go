@@ -33,6 +33,8 @@ func (m *Model) View() string {
 		lines = append(lines, "")
 		lines = append(lines, m.table()...)
 	}
+	lines = append(lines, m.addressLines()...)
+	lines = append(lines, m.deviceLines()...)
 	if f := m.footer(); len(f) > 0 {
 		lines = append(lines, "")
 		lines = append(lines, f...)

@@ -44,6 +44,7 @@ func (m *Model) View() string {
 		default:
 			b.WriteString(" " + st.OK.Render(fmt.Sprintf("✓ no problems: s sends %d user%s in one request", len(m.ctx.Draft.Users), common.Plural(len(m.ctx.Draft.Users)))) + "\n")
 		}
+		b.WriteString("\n" + m.addressLines())
 		return common.Fit(b.String(), m.width, m.height)
 	}
 
@@ -66,6 +67,7 @@ func (m *Model) View() string {
 		p := m.items[m.cursor]
 		b.WriteString("\n" + m.detail(p))
 	}
+	b.WriteString("\n\n" + m.addressLines())
 	return common.Fit(b.String(), m.width, m.height)
 }
 

@@ -44,6 +44,7 @@ func specsFor(u state.User) []spec {
 		{ID: "outbound_caller_id", Label: "Outbound caller ID", Kind: textKind},
 		{ID: "select_outbound_caller_id", Label: "Select caller ID", Kind: toggleKind},
 		{ID: "sms", Label: "SMS", Kind: toggleKind},
+		{ID: "emergency_address", Label: "Emergency address", Kind: pickKind},
 	}
 	for i := range u.DeskPhones {
 		p := fmt.Sprintf("desk_phones[%d].", i)

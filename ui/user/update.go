@@ -94,9 +94,9 @@ func (m *Model) key(k tea.KeyPressMsg) tea.Cmd {
 		m.focus = (m.focus + 1) % len(m.specs)
 		m.enter()
 		return tea.Batch(cmd, m.lookupSoon())
-	case jumpTo(k) >= 0:
+	case m.jumpTo(k) >= 0:
 		cmd := m.leave()
-		m.focus = min(jumpTo(k), len(m.specs)-1)
+		m.focus = m.jumpTo(k)
 		m.enter()
 		return tea.Batch(cmd, m.lookupSoon())
 	case key.Matches(k, prevKey):
@@ -328,6 +328,8 @@ func (m *Model) open(s spec) tea.Cmd {
 		items, cur, multi = pickers.Plans(c, m.plansInUse(), site), u.CallingPlans, true
 	case "phone_numbers":
 		return m.openNumbers()
+	case "emergency_address":
+		items, cur = pickers.EmergencyAddresses(c, site), []string{u.EmergencyAddress}
 	default:
 		p := u.DeskPhones[s.Phone]
 		switch {
@@ -434,6 +436,8 @@ func (m *Model) chosen(vals []string) tea.Cmd {
 			u.OutboundCallerID = vals[0]
 			m.autoFilled = "outbound_caller_id"
 		}
+	case "emergency_address":
+		u.EmergencyAddress = v
 	default:
 		if s.Kind != pickKind || s.Phone >= len(u.DeskPhones) {
 			return nil
@@ -566,15 +570,24 @@ func (m *Model) lookupArrived(msg common.LookedUp) tea.Cmd {
 	return nil
 }
 
-// jumpTo is the field an alt+digit goes to (alt+1 the email … alt+9 the
-// caller ID, alt+0 the first desk phone), or -1. Alt keys are never text,
-// so they work while a text field has focus.
-func jumpTo(k tea.KeyPressMsg) int {
+// jumps are the fields alt+1 … alt+9 go to; alt+0 goes to the first desk
+// phone (or the "add a desk phone" row). Alt keys are never text, so they
+// work while a text field has focus.
+var jumps = [...]string{"email", "first_name", "last_name", "extension_number", "site_name",
+	"template_name", "calling_plans", "phone_numbers", "outbound_caller_id"}
+
+// jumpTo is the row an alt+digit goes to, or -1.
+func (m *Model) jumpTo(k tea.KeyPressMsg) int {
 	if k.Mod != tea.ModAlt || k.Code < '0' || k.Code > '9' {
 		return -1
 	}
 	if k.Code == '0' {
-		return 11
+		for i, s := range m.specs {
+			if s.Kind == macKind || s.Kind == addPhoneKind {
+				return i
+			}
+		}
+		return -1
 	}
-	return int(k.Code - '1')
+	return indexOf(m.specs, jumps[k.Code-'1'])
 }

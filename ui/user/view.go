@@ -9,6 +9,7 @@ import (
 
 	"zpadd/state"
 	"zpadd/ui/common"
+	"zpadd/ui/pickers"
 	"zpadd/zoom/submit"
 )
 
@@ -141,6 +142,8 @@ func (m *Model) pickValue(s spec, u *state.User) string {
 		return cmp.Or(u.SiteName, u.SiteCode)
 	case "template_name":
 		return u.TemplateName
+	case "emergency_address":
+		return pickers.EmergencyAddressText(m.ctx.Catalog, u.EmergencyAddress)
 	}
 	if s.Phone >= len(u.DeskPhones) {
 		return ""

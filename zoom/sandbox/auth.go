@@ -1,9 +1,7 @@
 package sandbox
 
 import (
-	"crypto/rand"
 	"crypto/subtle"
-	"encoding/base64"
 	"net/http"
 	"strings"
 )
@@ -22,8 +20,6 @@ type tokenResponse struct {
 	Scope       string `json:"scope"`
 	APIURL      string `json:"api_url,omitempty"`
 }
-
-const grantedScopes = "phone:read:admin phone:write:admin user:read:admin"
 
 // handleToken is POST /oauth/token with Server-to-Server OAuth: Basic
 // client credentials, grant_type=account_credentials and account_id, in the
@@ -52,17 +48,13 @@ func (s *Sandbox) handleToken(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusBadRequest, oauthError{Reason: "Invalid account_id", Error: "invalid_request"})
 		return
 	}
-	var b [32]byte
-	_, _ = rand.Read(b[:])
-	token := "sbx." + base64.RawURLEncoding.EncodeToString(b[:])
-
 	s.mu.Lock()
 	ttl := s.opts.tokenTTL()
-	s.tokens[token] = s.opts.now().Add(ttl)
+	token, scope := s.issueTokenLocked(r.Form.Get("index"))
 	withAPIURL := s.opts.APIURL
 	s.mu.Unlock()
 
-	resp := tokenResponse{AccessToken: token, TokenType: "bearer", ExpiresIn: int(ttl.Seconds()), Scope: grantedScopes}
+	resp := tokenResponse{AccessToken: token, TokenType: "bearer", ExpiresIn: int(ttl.Seconds()), Scope: scope}
 	if withAPIURL {
 		resp.APIURL = origin(r)
 	}
@@ -85,16 +77,26 @@ func (s *Sandbox) authorised(h http.HandlerFunc) http.HandlerFunc {
 			return
 		}
 		s.mu.Lock()
-		expiry, known := s.tokens[token]
+		issued, known := s.tokens[token]
 		now := s.opts.now()
 		notSetUp := s.opts.PhoneNotSetUp
-		if known && !now.Before(expiry) {
+		if known && !now.Before(issued.expiry) {
 			delete(s.tokens, token)
 			known = false
+		}
+		var missing string
+		if known {
+			missing = issued.lacks(r.Pattern)
+			s.countForThiefLocked()
 		}
 		s.mu.Unlock()
 		if !known {
 			writeError(w, http.StatusUnauthorized, 124, msgInvalidToken)
+			return
+		}
+		if missing != "" {
+			// zoom-api.md §11.2: granular-scope apps get 400/104 naming the scope.
+			writeError(w, http.StatusBadRequest, 104, "Invalid access token, does not contain scopes:["+missing+"].")
 			return
 		}
 		if notSetUp && strings.HasPrefix(r.URL.Path, "/v2/phone/") {

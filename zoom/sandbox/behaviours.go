@@ -2,6 +2,7 @@ package sandbox
 
 import (
 	"fmt"
+	"net/http"
 	"os"
 	"slices"
 	"strconv"
@@ -55,6 +56,14 @@ var flagBehaviours = map[string]func(*Options){
 	"full-extensions":      func(o *Options) { o.FullExtensions = true },
 	"api-url":              func(o *Options) { o.APIURL = true },
 	"phone-not-set-up":     func(o *Options) { o.PhoneNotSetUp = true },
+	"followup-refused":     func(o *Options) { o.RefuseFollowUp = true },
+	// The next PATCH of a phone user (the emergency-address follow-up)
+	// is applied, then its answer lost.
+	"followup-dropped": func(o *Options) {
+		o.Fail = append(o.Fail, Fault{Kind: CommitThenDrop, Method: http.MethodPatch, Path: "/phone/users/"})
+	},
+	"classic-scopes": func(o *Options) { o.ClassicScopes = true },
+	"one-token":      func(o *Options) { o.OneTokenPerApp = true },
 }
 
 func (o *Options) apply(item string) error {
@@ -69,9 +78,15 @@ func (o *Options) apply(item string) error {
 		return nil
 	}
 	if !hasValue {
-		return fmt.Errorf("unknown behaviour (known: %s, latency=, post-delay=, token-ttl=, device-online-after=, seed=, fail=)", strings.Join(flagNames(), ", "))
+		return fmt.Errorf("unknown behaviour (known: %s, latency=, post-delay=, token-ttl=, device-online-after=, seed=, fail=, missing-scope=, token-thief=, clock-skew=)", strings.Join(flagNames(), ", "))
 	}
 	switch name {
+	case "clock-skew":
+		d, err := time.ParseDuration(value)
+		if err != nil {
+			return fmt.Errorf("%q is not a duration such as 90s or -2m", value)
+		}
+		o.ClockSkew = d
 	case "latency", "post-delay", "token-ttl", "device-online-after":
 		d, err := parseDelay(value, name == "device-online-after")
 		if err != nil {
@@ -87,6 +102,17 @@ func (o *Options) apply(item string) error {
 		default:
 			o.DeviceOnlineAfter = d
 		}
+	case "missing-scope":
+		if value == "" || strings.ContainsAny(value, " \t") {
+			return fmt.Errorf("%q is not a scope name such as phone:read:list_users:admin", value)
+		}
+		o.MissingScopes = append(o.MissingScopes, value)
+	case "token-thief":
+		n, err := strconv.Atoi(value)
+		if err != nil || n < 1 {
+			return fmt.Errorf("%q is not a request count such as 5", value)
+		}
+		o.TokenThief = n
 	case "seed":
 		if !slices.Contains(assets.SandboxSeedNames(), value) {
 			return fmt.Errorf("no seed named %q (known: %s)", value, strings.Join(assets.SandboxSeedNames(), ", "))

@@ -7,7 +7,11 @@
 // and, under /v2 with a bearer token: GET /phone/sites, /phone/sites/{id},
 // /phone/setting_templates, /phone/calling_plans, /phone/numbers,
 // /phone/provision_templates, /phone/devices, /phone/users,
-// /phone/users/{idOrEmail}, /users/{idOrEmail}, and POST /phone/users/batch.
+// /phone/users/{idOrEmail}, /users/{idOrEmail}, and POST /phone/users/batch;
+// and the calls made after a batch: GET /phone/emergency_addresses, PATCH
+// /phone/users/{idOrEmail} (emergency_address_id), GET
+// /phone/devices/{id} (provisioning type and URL), POST
+// /phone/devices/{id}/reboot and POST /phone/devices/sync (one per 15 min).
 // Field names, types and error bodies follow Zoom's schema; every response
 // carries an x-zm-trackingid header.
 //
@@ -40,6 +44,17 @@
 //	full-extensions        responses give site code + short extension (11001)
 //	api-url                token responses carry api_url
 //	phone-not-set-up       every /v2/phone call answers 403
+//	followup-refused       PATCH of a user's emergency address: 400/300 naming
+//	                       emergency_address_id (the user stays created)
+//	followup-dropped       the next PATCH of a phone user is applied, then its
+//	                       connection closed unanswered
+//	missing-scope=SCOPE    the app lacks this granular scope (repeatable): tokens do not
+//	                       carry it and calls needing it answer 400/104
+//	classic-scopes         an app from before granular scopes (phone:read:admin ...)
+//	one-token              a new token invalidates the app's earlier ones (Zoom's rule)
+//	token-thief=N          another program on the app takes a new token after every N
+//	                       authorised requests, killing ours (implies one-token)
+//	clock-skew=DUR         the Date header runs DUR ahead of the clock (negative: behind)
 //	fail=KIND[@METHOD:PATH]  a scripted fault, consumed once, in order; default
 //	                       target POST:/phone/users/batch. KIND: 429 (Retry-After
 //	                       seconds), 429-date, 429-iso, 429-none, 429-validation,
@@ -59,7 +74,11 @@
 // Yealink", "London Polycom", "Tokyo Yealink", "Cisco MPP Default",
 // "AudioCodes Standard"; 60 account users (active, inactive, pending; names
 // such as José Núñez, Zoë Clarke, Łukasz Kowalski, 山田太郎); 14 phone users
-// and 11 desk phones.
+// and 11 desk phones; 10 emergency addresses, one default per site (Main
+// Site: 350 Fifth Avenue Floor 1 is the default, Floor 8, 85 Jay Street
+// Brooklyn and 30 Montgomery Street Jersey City the others). Desk phones
+// provision by ZTP (Yealink, Poly, AudioCodes), assisted (Cisco) or by hand
+// (the rest), with a sandbox provisioning URL.
 //
 // Active users free to add (none is a phone user yet), all @example.com:
 //

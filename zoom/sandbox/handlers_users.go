@@ -146,6 +146,8 @@ type phoneUserProfileJSON struct {
 	Department      string          `json:"department"`
 	CostCenter      string          `json:"cost_center"`
 	SiteAdmin       bool            `json:"site_admin"`
+	// EmergencyAddress is the address set by PATCH, else the site's default.
+	EmergencyAddress *userAddressJSON `json:"emergency_address,omitempty"`
 }
 
 // handlePhoneUser is GET /phone/users/{userId}, by id or email: how a
@@ -169,7 +171,8 @@ func (s *Sandbox) handlePhoneUser(w http.ResponseWriter, r *http.Request) {
 	}
 	out := phoneUserProfileJSON{ID: u.ID, PhoneUserID: pu.PhoneUserID, Email: u.Email, ExtensionID: pu.ExtensionID,
 		ExtensionNumber: s.extensionOut(pu), SiteID: pu.SiteID, Status: pu.Status, CallingPlans: []planRefJSON{},
-		PhoneNumbers: s.numberRefs(pu, s.opts.BareProfileNumbers), Department: u.Dept}
+		PhoneNumbers: s.numberRefs(pu, s.opts.BareProfileNumbers), Department: u.Dept,
+		EmergencyAddress: s.userAddressLocked(pu).userJSON()}
 	for _, t := range pu.PlanTypes {
 		out.CallingPlans = append(out.CallingPlans, planRefJSON{Type: t}) // Zoom gives no name here
 	}

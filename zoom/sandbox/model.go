@@ -65,6 +65,9 @@ type phoneUser struct {
 	PlanTypes   []int
 	Numbers     []string // E.164
 	Status      string   // activate, deactivate
+	// EmergencyAddressID is the address set by PATCH; empty means the
+	// site's default.
+	EmergencyAddressID string
 }
 
 type device struct {

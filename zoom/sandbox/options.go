@@ -86,7 +86,33 @@ type Options struct {
 	// PhoneNotSetUp answers every /v2/phone call with 403, as Zoom does when
 	// Zoom Phone is not set up on the account.
 	PhoneNotSetUp bool
+
+	// RefuseFollowUp answers every PATCH /phone/users/{userId} that sets an
+	// emergency address with 400/300 naming emergency_address_id, so the
+	// follow-up after a batch fails while the users stay created.
+	RefuseFollowUp bool
+	// Tokens and scopes (zoom-api.md §11.1, §11.2).
+
+	// MissingScopes are granular (or, with ClassicScopes, classic) scopes
+	// the app lacks: its tokens do not carry them and a call needing one
+	// answers 400/104 "Invalid access token, does not contain scopes:[...]".
+	MissingScopes []string
+	// ClassicScopes plays an app made before granular scopes: tokens carry
+	// phone:read:admin, phone:write:admin, user:read:admin.
+	ClassicScopes bool
+	// OneTokenPerApp plays Zoom's rule that a newly issued token
+	// invalidates the app's earlier ones (of the same token index).
+	OneTokenPerApp bool
+	// TokenThief, when above 0, plays another program on the same app that
+	// fetches a token after every TokenThief authorised requests, killing
+	// the token in use (implies OneTokenPerApp).
+	TokenThief int
+	// ClockSkew puts the Date header of every response this far ahead of
+	// the sandbox's clock (zpadd doctor reports the skew).
+	ClockSkew time.Duration
 }
+
+func (o Options) oneTokenPerApp() bool { return o.OneTokenPerApp || o.TokenThief > 0 }
 
 func (o Options) now() time.Time {
 	if o.Now != nil {

@@ -20,8 +20,9 @@ type Sandbox struct {
 	opts   Options
 	faults []Fault // unconsumed scripted faults, in order
 	w      *world
-	tokens map[string]time.Time // access token → expiry
-	mux    *http.ServeMux
+	tokens map[string]issuedToken // access token → its expiry and scopes
+	tokenStats
+	mux *http.ServeMux
 
 	// logMu guards log apart from mu: entries are written as a response
 	// starts, while handlers may hold mu.
@@ -57,7 +58,7 @@ func Open(o Options) (*Sandbox, error) {
 	if err != nil {
 		return nil, fmt.Errorf("sandbox: %w", err)
 	}
-	s := &Sandbox{w: w, tokens: map[string]time.Time{}}
+	s := &Sandbox{w: w, tokens: map[string]issuedToken{}}
 	s.setOptionsLocked(o)
 	s.mux = s.routes()
 	return s, nil
@@ -170,6 +171,8 @@ func (s *Sandbox) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		}
 	}()
 	sw.Header().Set("x-zm-trackingid", trackingID())
+	// Zoom's responses carry a Date; in process nobody else adds one.
+	sw.Header().Set("Date", start.Add(opts.ClockSkew).UTC().Format(http.TimeFormat))
 
 	if !sleepCtx(r, opts.Latency) {
 		return
@@ -270,6 +273,11 @@ func (s *Sandbox) routes() *http.ServeMux {
 	api("GET /phone/users/{userId}", s.handlePhoneUser)
 	api("POST /phone/users/batch", s.handleBatch)
 	api("GET /users/{userId}", s.handleUser)
+	api("GET /phone/emergency_addresses", s.handleEmergencyAddresses)
+	api("PATCH /phone/users/{userId}", s.handleUpdatePhoneUser)
+	api("GET /phone/devices/{deviceId}", s.handleDevice)
+	api("POST /phone/devices/{deviceId}/reboot", s.handleRebootDevice)
+	api("POST /phone/devices/sync", s.handleSyncDevices)
 	m.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusNotFound, 404, fmt.Sprintf("The sandbox does not serve %s %s.", r.Method, r.URL.Path))
 	})

@@ -162,5 +162,8 @@ func loadSeed(name string) (*world, error) {
 		}
 		w.addDevice(dev)
 	}
+	if err := w.loadEmergencyAddresses(name, raw); err != nil {
+		return nil, err
+	}
 	return w, nil
 }

@@ -24,6 +24,7 @@ type world struct {
 	phoneByUserID      map[string]*phoneUser
 	devices            []*device
 	deviceByMAC        map[string]*device
+	followups          followupState
 	ids                *idSource
 }
 

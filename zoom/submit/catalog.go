@@ -140,6 +140,18 @@ func (s *Service) RefreshCatalog(ctx context.Context) (*state.Catalog, error) {
 		c.Known[knownPhoneUsers] = true
 		return nil
 	})
+	g.Go(func() error {
+		addrs, err := s.emergencyAddresses(ctx)
+		if err != nil {
+			fail("emergency addresses", err)
+			return nil
+		}
+		mu.Lock()
+		defer mu.Unlock()
+		c.EmergencyAddresses = addrs
+		c.Known[knownEmergencyAddresses] = true
+		return nil
+	})
 	_ = g.Wait()
 	c.FetchedAt = s.o.Now()
 	err := errors.Join(errs...)

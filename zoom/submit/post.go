@@ -76,7 +76,7 @@ func (r *postRun) sendChunk(ctx context.Context, chunk []int) ([][]int, error) {
 		users[k] = r.d.Users[i]
 		emails[k] = r.d.Users[i].Email
 	}
-	limited, renewed := 0, false
+	limited := 0
 	for {
 		if err := ctx.Err(); err != nil {
 			r.skip(chunk, "not sent: cancelled before sending")
@@ -98,9 +98,17 @@ func (r *postRun) sendChunk(ctx context.Context, chunk []int) ([][]int, error) {
 		r.s.log.Info("batch add answered with an error", "users", len(chunk), "err", err)
 
 		if zoom.IsNotSent(err) {
-			// Never left this process: nothing to reconcile.
+			// Never left this process, or Zoom refused every token it came
+			// with (the client renews and resends on a 401 itself): nothing
+			// to reconcile.
 			r.skip(chunk, "not sent: "+err.Error())
 			return nil, err
+		}
+		if se := zoom.AsScopeError(err, "adding phone users"); se != nil {
+			// A configuration error (zoom-api.md §11.2): Zoom refused the
+			// token, not the users.
+			r.skip(chunk, "not sent: "+se.Error())
+			return nil, se
 		}
 		var ze *zoom.Error
 		if errors.As(err, &ze) {
@@ -129,11 +137,6 @@ func (r *postRun) sendChunk(ctx context.Context, chunk []int) ([][]int, error) {
 					r.skip(chunk, "not sent: cancelled while waiting out a rate limit")
 					return nil, ctx.Err()
 				}
-				continue
-			case ze.Status == 401 && !renewed:
-				// An expired or revoked token: Zoom did not act. The client
-				// renews on code 124 itself; this covers any other 401 once.
-				renewed = true
 				continue
 			case ze.Status >= 400 && ze.Status < 500:
 				r.applyRefusal(ctx, chunk, emails, ze)

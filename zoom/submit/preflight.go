@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"zpadd/state"
+	"zpadd/zoom"
 )
 
 // Preflight checks d before anything is sent: state.Validate against a
@@ -97,6 +98,9 @@ func (s *Service) preflight(ctx context.Context, d *state.Draft, em *emitter) (s
 	}
 	pr := &preflightRun{s: s, d: d, base: base, fresh: fresh != nil}
 	live, extra, err := pr.read(ctx)
+	if se := s.missingScopes(); se != nil && (err == nil || zoom.AsScopeError(err, "") != nil) {
+		return nil, se
+	}
 	if err != nil {
 		return nil, err
 	}

@@ -187,6 +187,7 @@ func (pr *preflightRun) read(ctx context.Context) (*state.Catalog, state.Problem
 		live.Known[knownNumbers] = live.Known[knownNumbers] || !pr.failed[knownNumbers]
 	}
 	pr.overlayPhoneUsers(live, sitePhoneUsers)
+	pr.readEmergencyAddresses(ctx, live)
 	return live, pr.extra, nil
 }
 
@@ -299,6 +300,17 @@ func (pr *preflightRun) readFailed(ctx context.Context, what, known string, err 
 		}
 		return
 	}
+	// A missing scope and another program taking the app's tokens are
+	// configuration problems whose own messages say what to do.
+	if se := zoom.AsScopeError(err, "reading "+what); se != nil || zoom.IsTokenContention(err) {
+		if pr.fatal == nil {
+			pr.fatal = err
+			if se != nil {
+				pr.fatal = se
+			}
+		}
+		return
+	}
 	if zoom.IsAuth(err) {
 		if pr.fatal == nil {
 			pr.fatal = fmt.Errorf("pre-flight: Zoom refused the credentials: %w", err)
@@ -388,6 +400,7 @@ func cloneCatalog(c *state.Catalog) *state.Catalog {
 	out.ProvisionTemplates = append([]state.ProvisionTemplate(nil), c.ProvisionTemplates...)
 	out.Devices = append([]state.Device(nil), c.Devices...)
 	out.PhoneUsers = append([]state.PhoneUser(nil), c.PhoneUsers...)
+	out.EmergencyAddresses = append([]state.EmergencyAddress(nil), c.EmergencyAddresses...)
 	for k, v := range c.Known {
 		out.Known[k] = v
 	}

@@ -22,7 +22,10 @@ import (
 //     recorded. Cancelling ctx before that sends nothing.
 //  5. created users are verified concurrently and the Submission is stored
 //     with Journal.Finish (and the draft's status set when Options.Store is
-//     given).
+//     given);
+//  6. the follow-ups the batch body cannot carry (a user's emergency
+//     address) are journalled, sent and read back (followups.go), for users
+//     created now or by an earlier submission of the draft.
 //
 // A refusal by Zoom is not an error: it is in the Submission's results. The
 // error is non-nil when nothing could be decided (blocked, cancelled before
@@ -45,14 +48,17 @@ func (s *Service) Submit(ctx context.Context, d *state.Draft, ev func(Event)) (*
 	if err != nil {
 		return nil, err
 	}
+	var sub *state.Submission
 	if len(earlier) == 0 {
-		sub, err := s.send(ctx, d, em)
+		sub, err = s.send(ctx, d, em)
 		if sub != nil {
 			s.setDraftStatus(d.ID, sub.Results)
 		}
-		return sub, err
+	} else {
+		sub, err = s.resume(ctx, d, earlier, ev)
 	}
-	return s.resume(ctx, d, earlier, ev)
+	s.followUps(ctx, d, sub, em)
+	return sub, err
 }
 
 // send runs steps 2 to 5 for d: pre-flight, journal, POST, verify, Finish.
