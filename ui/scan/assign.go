@@ -40,7 +40,7 @@ func (m *Model) accept(mac string) tea.Cmd {
 	if hint := state.Devices().VendorMismatch(mac, phone.Brand); hint != "" {
 		// Kept (a warning, as review says), but told now, with the bell,
 		// while the box is still in the technician's hands.
-		m.last = line{text: fmt.Sprintf("! %s → %s, but it has a %s prefix, not %s: check the box", shown, u.DisplayName(), hint, phone.Brand)}
+		m.last = line{text: fmt.Sprintf("! %s → %s: a %s prefix, not %s: check the box", shown, u.DisplayName(), hint, phone.Brand)}
 		return tea.Batch(common.Changed(), m.flash(assigned), common.Ring())
 	}
 	return tea.Batch(common.Changed(), m.flash(assigned))

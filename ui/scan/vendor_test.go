@@ -17,7 +17,7 @@ func TestVendorPrefixAgainstTheBrandWarnsAtTheScan(t *testing.T) {
 	if dr.bells != 1 {
 		t.Fatalf("%d bells, want 1", dr.bells)
 	}
-	if v := plain(dr.screen.View()); !strings.Contains(v, "has a Polycom prefix, not Yealink") {
+	if v := plain(dr.screen.View()); !strings.Contains(v, "a Polycom prefix, not Yealink: check the box") {
 		t.Fatalf("no warning at the scan:\n%s", v)
 	}
 	dr.scan("805EC0B20002") // a Yealink: no bell

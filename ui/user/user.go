@@ -196,9 +196,9 @@ func (m *Model) KeyMap() help.KeyMap {
 	}
 	short = append(short, doneKey, keys.Help)
 	return keys.Map{Short: short, Full: [][]key.Binding{
-		{nextKey, prevKey, jumpKey, chooseKey, typeKey},
-		{toggleKey, acceptExt, clearText, clearKey, macEnter},
-		{removeKey, addKeyBind, doneKey, keys.Help, keys.Quit},
+		// Two columns, so the full help fits 60 columns.
+		{nextKey, prevKey, jumpKey, chooseKey, typeKey, toggleKey, acceptExt},
+		{clearText, macEnter, removeKey, addKeyBind, doneKey, keys.Help, keys.Quit},
 	}}
 }
 
