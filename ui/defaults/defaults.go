@@ -82,7 +82,65 @@ func (m *Model) KeyMap() help.KeyMap {
 	if m.picking {
 		return m.picker.KeyMap()
 	}
-	return keys.Map{Short: []key.Binding{keys.Next, keys.Prev, chooseKey, clearKey, doneKey, keys.Help, keys.Quit}}
+	return m.actions().Map(keys.Help, keys.Quit)
+}
+
+// typeKey is help only: typing on a picker field opens its picker with
+// that text (matched in Update before the actions, since it is any key).
+var typeKey = key.NewBinding(key.WithKeys("a"), key.WithHelp("type", "filter"))
+
+// actions is every key of the screen in one list: Update matches it and
+// the help line and "?" are built from it.
+func (m *Model) actions() keys.Actions {
+	writable := func() string {
+		if m.ctx.ReadOnly {
+			return common.ReadOnlyWhy
+		}
+		return ""
+	}
+	onValue := func() string {
+		if why := writable(); why != "" {
+			return why
+		}
+		if m.focus == doneField {
+			return "not on a field"
+		}
+		return ""
+	}
+	choose := chooseKey
+	switch m.focus {
+	case smsField, numberField:
+		choose.SetHelp("enter", "change")
+	case doneField:
+		choose.SetHelp("enter", "continue")
+	}
+	return keys.Actions{
+		{Binding: keys.Next, Run: func() tea.Cmd { m.focus = (m.focus + 1) % fieldCount; return nil }},
+		{Binding: keys.Prev, Run: func() tea.Cmd { m.focus = (m.focus + fieldCount - 1) % fieldCount; return nil }},
+		{Binding: choose, Disabled: func() string {
+			if m.focus == doneField {
+				return ""
+			}
+			return writable()
+		}, Run: m.choose},
+		{Binding: typeKey, Hidden: !isPickerField(m.focus), Disabled: onValue, Run: func() tea.Cmd { return nil }},
+		{Binding: clearKey, Disabled: onValue, Run: func() tea.Cmd { return m.set(m.focus, nil) }},
+		{Binding: doneKey, Run: m.leave},
+	}
+}
+
+// choose is enter on the focused row: open its picker, change a toggle, or
+// continue to the batch.
+func (m *Model) choose() tea.Cmd {
+	switch m.focus {
+	case doneField:
+		return m.leave()
+	case smsField:
+		return m.cycleSMS()
+	case numberField:
+		return m.cycleNumber()
+	}
+	return m.open()
 }
 
 // Update implements common.Screen.
@@ -134,14 +192,7 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	if !ok {
 		return m, nil
 	}
-	switch {
-	case key.Matches(k, doneKey):
-		return m, m.leave()
-	case key.Matches(k, keys.Next):
-		m.focus = (m.focus + 1) % fieldCount
-	case key.Matches(k, keys.Prev):
-		m.focus = (m.focus + fieldCount - 1) % fieldCount
-	case isPickerField(m.focus) && k.Text != "" && k.Text != " " && k.Mod&(tea.ModCtrl|tea.ModAlt) == 0:
+	if isPickerField(m.focus) && k.Text != "" && k.Text != " " && k.Mod&(tea.ModCtrl|tea.ModAlt) == 0 {
 		// Typing on a picker field opens its picker with that text, so
 		// "lon" + enter chooses London: letters are filters here, not keys.
 		if m.ctx.ReadOnly {
@@ -152,27 +203,12 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 			m.picker.SetFilter(k.Text)
 		}
 		return m, cmd
-	case key.Matches(k, clearKey):
-		if m.ctx.ReadOnly {
-			return m, common.Error(errReadOnly)
-		}
-		return m, m.set(m.focus, nil)
-	case key.Matches(k, chooseKey):
-		if m.focus == doneField {
-			return m, m.leave()
-		}
-		if m.ctx.ReadOnly {
-			return m, common.Error(errReadOnly)
-		}
-		switch m.focus {
-		case smsField:
-			return m, m.cycleSMS()
-		case numberField:
-			return m, m.cycleNumber()
-		}
-		return m, m.open()
 	}
-	return m, nil
+	cmd, why, _ := m.actions().Match(k)
+	if why != "" {
+		return m, common.Error(fmt.Errorf("%s: %s", k.String(), why))
+	}
+	return m, cmd
 }
 
 var errReadOnly = common.ErrReadOnly
