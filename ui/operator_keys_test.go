@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -157,4 +158,59 @@ func TestFlowLondonTicketKeysPerUser(t *testing.T) {
 	if _, err := w.client.GetPhoneUser(context.Background(), "zoe.clarke@example.com"); err != nil {
 		t.Fatalf("zpadd add user not created: %v", err)
 	}
+}
+
+// The same ticket typed user by user instead of pasted: each user after
+// the first costs `a`, the email (data) and esc; the number, extension,
+// caller ID, template, plan and phone model come from the defaults.
+func TestFlowLondonUsersOneByOneKeysPerUser(t *testing.T) {
+	w := newP2World(t, sandbox.Options{})
+	tm, spy := startApp(t, w.env)
+	op := &operator{tm: tm}
+	spy.waitFrame(t, "new batch")
+	op.cmd("n")
+	spy.waitFrame(t, "Applied to each new user", "catalog just now")
+	op.filter("lon")
+	spy.waitFrame(t, "London")
+	op.cmd("<enter>")
+	spy.waitFrame(t, "London Standard User")
+	op.filter("uk unl")
+	op.cmd("<enter>")
+	spy.waitFrame(t, "Phone number        none")
+	op.cmd("<enter>")
+	spy.waitFrame(t, "next free number at the site")
+	op.cmd("<esc>")
+	spy.waitFrame(t, "no users yet")
+
+	emails := []string{"grace.wilson@example.com", "henry.moore@example.com", "isabel.taylor@example.com", "jack.anderson@example.com"}
+	perUser := make([]int, len(emails))
+	for i, email := range emails {
+		before := op.nonData()
+		op.cmd("a")
+		spy.waitFrame(t, "Email")
+		typeKeys(tm, email) // data
+		op.data += len(email)
+		op.cmd("<esc>")
+		spy.waitFrame(t, fmt.Sprintf("%d of 10", i+1))
+		perUser[i] = op.nonData() - before
+	}
+	f := spy.waitFrame(t, "+44 20 3812 0003")
+	quit(t, tm)
+	t.Logf("one by one: non-data keys per user %v (the defaults took %d before)", perUser, op.nonData()-sum(perUser))
+	for i, n := range perUser[1:] {
+		if n > 3 {
+			t.Errorf("user %d took %d non-data keys, want at most 3", i+2, n)
+		}
+	}
+	if strings.Count(f, "+44 20 3812 000") != 4 {
+		t.Errorf("not every user got a number from the default:\n%s", f)
+	}
+}
+
+func sum(ns []int) int {
+	t := 0
+	for _, n := range ns {
+		t += n
+	}
+	return t
 }
