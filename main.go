@@ -19,6 +19,7 @@ import (
 	"golang.org/x/term"
 
 	"zpadd/state"
+	"zpadd/state/safetext"
 	"zpadd/ui"
 	"zpadd/ui/cli"
 	"zpadd/zoom"
@@ -45,15 +46,21 @@ type exitError struct{ code int }
 func (e exitError) Error() string { return fmt.Sprintf("exit %d", e.code) }
 
 func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	err := newRoot().ExecuteContext(ctx)
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
+	out := &cli.CheckedWriter{W: os.Stdout}
+	root := newRoot()
+	root.SetOut(out)
+	err := root.ExecuteContext(ctx)
 	stop()
+	if err == nil && out.Err != nil {
+		err = fmt.Errorf("writing the output failed: %w", out.Err)
+	}
 	var ee exitError
 	switch {
 	case errors.As(err, &ee):
 		os.Exit(ee.code)
 	case err != nil:
-		fmt.Fprintln(os.Stderr, "zpadd:", err)
+		fmt.Fprintln(os.Stderr, "zpadd:", safetext.Text(err.Error()))
 		os.Exit(cli.ExitOther)
 	}
 }
@@ -279,13 +286,15 @@ func sandboxCmd() *cobra.Command {
 			"                                        one bad user: left out of a 201; the whole batch\n" +
 			"                                        refused; or the others created, 400 naming it\n" +
 			"  refuse-ten                            a batch of exactly 10 is refused\n" +
-			"  latency=DUR  post-delay=DUR  token-ttl=DUR  device-online-after=DUR  clock-skew=DUR\n" +
+			"  latency=DUR  post-delay=DUR  answer-delay=DUR  token-ttl=DUR  device-online-after=DUR  clock-skew=DUR\n" +
 			"  missing-scope=SCOPE                   the app lacks this granular scope (repeatable): 400/104\n" +
 			"  classic-scopes                        an app from before granular scopes\n" +
 			"  one-token                             a new token invalidates the app's earlier ones\n" +
 			"  token-thief=N                         another program takes the app's token every N requests\n" +
 			"  fail=KIND[@METHOD:PATH]               one scripted fault: 429, 429-date, 429-iso, 429-none,\n" +
-			"                                        429-validation, drop, 503-json, 503-html, 503-empty",
+			"                                        429-validation, drop, 503-json, 503-html, 503-empty\n" +
+			"  How real Zoom answers: terse-errors, overstated-200, site-codes, old-numbers-gone,\n" +
+			"  new-numbers-refused, pending-numbers, pending-users, billing-subscriptions, poly-edge",
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if behave == "" {
@@ -426,7 +435,7 @@ func withEnv(cmd *cobra.Command, g *globals, run func(*cli.Env) int) error {
 			return a.service()
 		},
 	}
-	if code := run(e); code != cli.ExitOK {
+	if code := cli.Run(e, run); code != cli.ExitOK {
 		return exitError{code}
 	}
 	return nil

@@ -61,7 +61,7 @@ type run struct {
 // while the operator types; the rate-limit buckets are then let refill.
 func optimised(b *testing.B) (run, time.Duration) {
 	sb := sandbox.New(sandbox.Options{Latency: latency})
-	svc, c, err := submit.NewForSandbox(sb, state.HomeUnder(b.TempDir()))
+	svc, c, err := sandboxService(b, sb)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -121,7 +121,7 @@ func BenchmarkSubmit10(b *testing.B) {
 		o, cw := optimised(b)
 		// The naive run needs the same draft; build it from a fresh catalog.
 		sb := sandbox.New(sandbox.Options{})
-		svc, _, err := submit.NewForSandbox(sb, state.HomeUnder(b.TempDir()))
+		svc, _, err := sandboxService(b, sb)
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -145,4 +145,22 @@ func BenchmarkSubmit10(b *testing.B) {
 	b.ReportMetric(float64(nai.requests)/float64(b.N), "naive-reqs")
 	b.ReportMetric(float64(opt.requests)/float64(nai.requests), "req-ratio")
 	b.ReportMetric(float64((cat / n).Milliseconds()), "catalog-ms")
+}
+
+// sandboxService wires a service on sb over one store and journal of a
+// fresh home, as main.go does.
+func sandboxService(b *testing.B, sb *sandbox.Sandbox) (*submit.Service, *zoom.Client, error) {
+	home := state.HomeUnder(b.TempDir())
+	if err := home.Ensure(); err != nil {
+		return nil, nil, err
+	}
+	st, err := state.OpenStore(home)
+	if err != nil {
+		return nil, nil, err
+	}
+	j, err := state.OpenJournal(home)
+	if err != nil {
+		return nil, nil, err
+	}
+	return submit.NewForSandbox(sb, home, st, j)
 }

@@ -60,6 +60,10 @@ type Plan struct {
 	Subscribed int    `json:"subscribed"`
 	Assigned   int    `json:"assigned"`
 	Available  int    `json:"available"`
+	// The billing subscription the counts are for, on accounts billed
+	// across several (zoom-api.md §4.2, §5.3); empty otherwise.
+	SubscriptionID   string `json:"subscription_id,omitempty"`
+	SubscriptionName string `json:"subscription_name,omitempty"`
 }
 
 // Number is an account phone number in E.164.
@@ -68,6 +72,8 @@ type Number struct {
 	Number   string `json:"number"`
 	SiteID   string `json:"site_id,omitempty"`
 	Assigned bool   `json:"assigned,omitempty"`
+	// Pending: being ported in (zoom-api.md §11.3); listed, not assignable.
+	Pending bool `json:"pending,omitempty"`
 }
 
 // ProvisionTemplate is an account-wide desk-phone provision template.

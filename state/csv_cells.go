@@ -1,8 +1,10 @@
 package state
 
 import (
+	"fmt"
 	"regexp"
 	"strings"
+	"unicode"
 )
 
 // floatExtension is an extension a spreadsheet saved as a float ("1234.0").
@@ -135,4 +137,74 @@ func (imp *csvImport) macLabel(p int) string {
 		return l
 	}
 	return deskPhoneColumn(p, deskPhoneMAC)
+}
+
+// Spreadsheet safety (OWASP "CSV injection"): a cell that starts with one
+// of formulaStarts is a formula to Excel, LibreOffice and Google Sheets,
+// which run =HYPERLINK(…), +cmd|…, @SUM(…) on open. Export writes such a
+// cell with a leading "'", which every spreadsheet reads as "this is
+// text" and hides; import removes exactly that one "'", so
+// import(export(d)) == d. A cell that already starts with "'" gets one
+// more, so a value like "'=x" survives the trip too.
+const (
+	formulaStarts = "=+-@\t\r"
+	textMark      = '\''
+)
+
+// EncodeCell is the CSV text of one value, safe to open in a spreadsheet.
+func EncodeCell(v string) string {
+	if v != "" && (strings.IndexByte(formulaStarts, v[0]) >= 0 || v[0] == textMark) {
+		return string(textMark) + v
+	}
+	return v
+}
+
+// decodeCell reverses EncodeCell: marked reports whether the cell carried
+// the text mark (and so is exact: no trimming).
+func decodeCell(raw string) (v string, marked bool) {
+	if len(raw) >= 2 && raw[0] == textMark && (strings.IndexByte(formulaStarts, raw[1]) >= 0 || raw[1] == textMark) {
+		return raw[1:], true
+	}
+	return raw, false
+}
+
+// trimCell drops the spaces around an unmarked cell. A leading tab or CR
+// is kept: trimming it would turn "\t=cmd" into the formula "=cmd".
+func trimCell(v string) string {
+	return strings.TrimRightFunc(strings.TrimLeft(v, " \u00a0"), unicode.IsSpace)
+}
+
+// looksLikeFormula reports why an unmarked cell would be run by a
+// spreadsheet, or "": it starts with "=", "@", a tab or a CR, or with "+"
+// or "-" followed by more than numbers (E.164 "+12125550100", a list of
+// them, "-" and "-5" are plain values).
+func looksLikeFormula(v string) string {
+	if v == "" {
+		return ""
+	}
+	switch c := v[0]; c {
+	case '=', '@':
+		return fmt.Sprintf("starts with %q", string(c))
+	case '\t':
+		return "starts with a tab"
+	case '\r':
+		return "starts with a carriage return"
+	case '+', '-':
+		if !numbersOnly(v) {
+			return fmt.Sprintf("starts with %q and holds more than a number", string(c))
+		}
+	}
+	return ""
+}
+
+// numbersOnly: every ";"-separated item is a sign and a number as people
+// write phone numbers (digits, spaces, dots, dashes, parentheses).
+func numbersOnly(v string) bool {
+	for _, item := range strings.Split(v, listSeparator) {
+		item = strings.TrimLeft(strings.TrimSpace(item), "+-")
+		if strings.Trim(item, "0123456789 .()-") != "" {
+			return false
+		}
+	}
+	return true
 }

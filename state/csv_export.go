@@ -15,7 +15,7 @@ func ExportCSV(w io.Writer, d *Draft) error {
 		return err
 	}
 	for _, u := range d.Users {
-		if err := cw.Write(userRecord(u)); err != nil {
+		if err := cw.Write(encodeRecord(userRecord(u))); err != nil {
 			return err
 		}
 	}
@@ -38,6 +38,14 @@ func userRecord(u User) []string {
 		rec = append(rec, FormatMAC(dp.MAC, ":"), dp.Brand, dp.Model, dp.ProvisionTemplate)
 	}
 	return append(rec, u.EmergencyAddress)
+}
+
+// encodeRecord makes each cell safe to open in a spreadsheet (EncodeCell).
+func encodeRecord(rec []string) []string {
+	for i, v := range rec {
+		rec[i] = EncodeCell(v)
+	}
+	return rec
 }
 
 func formatOptionalBool(b *bool) string {

@@ -16,9 +16,10 @@ import (
 // "import: NAME (k of n)". Every row with any data becomes a user, even
 // when some cells could not be read; problems says which, by row and
 // column. err (and no drafts) means the file as a whole is unusable: not
-// readable, or no header row with an email column.
+// readable, no header row with an email column, or beyond the limits of
+// limits.go (a *TooLargeCSVError).
 func ImportCSV(r io.Reader, name string) (drafts []*Draft, problems []RowProblem, err error) {
-	br := bufio.NewReader(r)
+	br := bufio.NewReader(&capReader{r: r, left: MaxCSVBytes})
 	if err := checkEncoding(br); err != nil {
 		return nil, nil, err
 	}
@@ -42,6 +43,9 @@ func ImportCSV(r io.Reader, name string) (drafts []*Draft, problems []RowProblem
 		if errors.Is(err, io.EOF) {
 			return nil, nil, fmt.Errorf("%s is empty: the first row must name the columns (email, first_name, ...)", name)
 		}
+		if errors.Is(err, errCSVTooLarge) {
+			return nil, nil, &TooLargeCSVError{Name: name, Why: fmt.Sprintf("is larger than %d MB", MaxCSVBytes>>20)}
+		}
 		return nil, nil, fmt.Errorf("reading the header row of %s: %w", name, err)
 	}
 	if err := imp.readHeader(header); err != nil {
@@ -53,6 +57,9 @@ func ImportCSV(r io.Reader, name string) (drafts []*Draft, problems []RowProblem
 		rec, err := cr.Read()
 		if errors.Is(err, io.EOF) {
 			break
+		}
+		if errors.Is(err, errCSVTooLarge) {
+			return nil, imp.problems, &TooLargeCSVError{Name: name, Why: fmt.Sprintf("is larger than %d MB", MaxCSVBytes>>20)}
 		}
 		var perr *csv.ParseError
 		if err != nil && !errors.As(err, &perr) {
@@ -73,9 +80,16 @@ func ImportCSV(r io.Reader, name string) (drafts []*Draft, problems []RowProblem
 		row += max(1, start-lastLine)
 		endLine, _ := cr.FieldPos(len(rec) - 1)
 		lastLine = endLine + strings.Count(rec[len(rec)-1], "\n")
+		if err := imp.oversizeCell(name, row, rec); err != nil {
+			return nil, imp.problems, err
+		}
 		imp.readRow(row, rec)
+		if len(imp.users) > MaxCSVRows {
+			return nil, imp.problems, &TooLargeCSVError{Name: name, Why: fmt.Sprintf("has more than %d user rows (row %d is one too many)", MaxCSVRows, row)}
+		}
 	}
 	imp.flagShortExtensions()
+	imp.flagDuplicates()
 	if len(imp.users) == 0 {
 		imp.problem(1, "", Warning, "the file has a header but no user rows")
 	}
@@ -132,7 +146,8 @@ type csvImport struct {
 	width    int
 	problems []RowProblem
 	users    []User
-	rows     []int // spreadsheet row of each user
+	rows     []int      // spreadsheet row of each user
+	macCols  [][]string // MAC column of each user's desk phones, in order
 }
 
 func (imp *csvImport) problem(row int, column string, sev Severity, format string, args ...any) {
@@ -171,8 +186,10 @@ func (imp *csvImport) readHeader(header []string) error {
 
 func (imp *csvImport) hasColumn(c string) bool { _, ok := imp.col[c]; return ok }
 
-// cell returns a trimmed cell by canonical column name ("" when the column
-// or the cell is missing), with invalid UTF-8 reported and replaced.
+// cell returns a cell by canonical column name ("" when the column or the
+// cell is missing): a text-marked cell (EncodeCell) exactly, any other
+// trimmed of spaces and checked for what a spreadsheet would run; invalid
+// UTF-8 is reported and replaced.
 func (imp *csvImport) cell(row int, rec []string, column string) string {
 	i, ok := imp.col[column]
 	if !ok || i >= len(rec) {
@@ -183,7 +200,17 @@ func (imp *csvImport) cell(row int, rec []string, column string) string {
 		imp.problem(row, imp.label[column], Error, "not UTF-8 text (unreadable characters were replaced): save the file as \"CSV UTF-8\"")
 		v = strings.ToValidUTF8(v, "\uFFFD")
 	}
-	return strings.TrimSpace(v)
+	if v, marked := decodeCell(v); marked {
+		imp.checkText(row, column, v)
+		return v
+	}
+	v = trimCell(v)
+	imp.checkText(row, column, v)
+	if why := looksLikeFormula(v); why != "" {
+		imp.problem(row, imp.label[column], Warning,
+			"%q looks like a spreadsheet formula (it %s): imported as text; make sure it is meant, as a spreadsheet would run it", v, why)
+	}
+	return v
 }
 
 func (imp *csvImport) readRow(row int, rec []string) {
@@ -224,13 +251,16 @@ func (imp *csvImport) readRow(row int, rec []string) {
 	}
 	u.SelectOutboundCallerID = imp.optionalBool(row, colSelectCallerID, imp.cell(row, rec, colSelectCallerID))
 	u.SMS = imp.optionalBool(row, colSMS, imp.cell(row, rec, colSMS))
+	var macCols []string
 	for p := 0; p < MaxDeskPhones; p++ {
 		if dp, ok := imp.deskPhone(row, rec, p); ok {
 			u.DeskPhones = append(u.DeskPhones, dp)
+			macCols = append(macCols, imp.macLabel(p))
 		}
 	}
 	imp.users = append(imp.users, u)
 	imp.rows = append(imp.rows, row)
+	imp.macCols = append(imp.macCols, macCols)
 }
 
 func (imp *csvImport) drafts(name string) []*Draft {

@@ -173,8 +173,8 @@ func randomDraft(rng *rand.Rand) *Draft {
 	for i := 0; i < n; i++ {
 		u := User{
 			Email:                  fmt.Sprintf("%s%d@%s", pick("ann", "Bob.Lee", "o'neil+x"), i, pick("example.com", "sub.example.org")),
-			FirstName:              pick("", "Ann", "José", "Mary Ann", "\"Q\"", "a,b", "semi;colon"),
-			LastName:               pick("", "Lee", "O'Neil", "Line\nBreak", "=SUM(A1)"),
+			FirstName:              pick("", "Ann", "José", "Mary Ann", "\"Q\"", "a,b", "semi;colon", "-", "'quoted", "'=x", "''"),
+			LastName:               pick("", "Lee", "O'Neil", "Line\nBreak", "=SUM(A1)", "=HYPERLINK(\"http://x\")", "+cmd|' /C calc'!A0", "@SUM(A1)", "-2+3", "\t=cmd", "\r=cmd"),
 			ExtensionNumber:        pick("", fmt.Sprint(1000+rng.Intn(9000)), fmt.Sprintf("0%d", rng.Intn(100))),
 			SiteName:               pick("", "HQ", "London, UK"),
 			SiteCode:               pick("", "1", "22"),

@@ -3,6 +3,7 @@ package state
 import (
 	"bufio"
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"strings"
@@ -15,8 +16,12 @@ import (
 // spellings Zoom uses for the same maker ("Poly" for "Polycom"); which one
 // the endpoint takes is unverified, so both are accepted.
 type Brand struct {
-	Name   string
-	Alt    []string
+	Name string
+	Alt  []string
+	// Maker is the manufacturer behind the brand name (Polycom and Poly
+	// are one maker: Zoom files VVX under Polycom and Edge/CCX under Poly,
+	// zoom-api.md §11.5); it defaults to Name.
+	Maker  string
 	Models []Model
 	// OUIs are the maker's MAC vendor prefixes (6 lowercase hex digits).
 	OUIs []string
@@ -63,6 +68,7 @@ type brandsFile struct {
 	Brands []struct {
 		Name        string   `json:"name"`
 		Alt         []string `json:"alt"`
+		Maker       string   `json:"maker"`
 		Confirmed   []string `json:"confirmed"`
 		Unconfirmed []string `json:"unconfirmed"`
 	} `json:"brands"`
@@ -75,7 +81,7 @@ func parseDeviceCatalog(brandsJSON, ouiTSV []byte) (*DeviceCatalog, error) {
 	}
 	c := &DeviceCatalog{byBrand: map[string]int{}, byOUI: map[string]string{}}
 	for i, b := range f.Brands {
-		brand := Brand{Name: b.Name, Alt: b.Alt}
+		brand := Brand{Name: b.Name, Alt: b.Alt, Maker: cmp.Or(b.Maker, b.Name)}
 		for _, id := range b.Confirmed {
 			brand.Models = append(brand.Models, Model{ID: id, Confirmed: true})
 		}
@@ -207,4 +213,29 @@ func hexPrefix(s string, n int) string {
 		}
 	}
 	return string(out)
+}
+
+// SameMaker reports whether two brand names are one manufacturer's
+// (Polycom and Poly): a MAC prefix of one is no reason to doubt the other.
+func (c *DeviceCatalog) SameMaker(a, b string) bool {
+	ba, okA := c.Brand(a)
+	bb, okB := c.Brand(b)
+	return okA && okB && strings.EqualFold(ba.Maker, bb.Maker)
+}
+
+// SiblingBrand names another brand of the same maker that lists model
+// (VVX is filed under Polycom, Edge under Poly), if any.
+func (c *DeviceCatalog) SiblingBrand(brand, model string) (string, bool) {
+	b, ok := c.Brand(brand)
+	if !ok {
+		return "", false
+	}
+	for i, o := range c.brands {
+		if o.Name != b.Name && strings.EqualFold(o.Maker, b.Maker) {
+			if _, has := c.models[i][modelKey(model)]; has {
+				return o.Name, true
+			}
+		}
+	}
+	return "", false
 }

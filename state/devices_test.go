@@ -8,7 +8,8 @@ import (
 )
 
 // TestDeviceCatalogBrands protects the order (Zoom's published brands
-// first, confirmed models before unconfirmed) and the Polycom/Poly alias.
+// first, confirmed models before unconfirmed) and Poly as a brand of its
+// own beside Polycom (zoom-api.md §11.5).
 func TestDeviceCatalogBrands(t *testing.T) {
 	brands := Devices().Brands()
 	var names []string
@@ -32,12 +33,14 @@ func TestDeviceCatalogBrands(t *testing.T) {
 			}
 		}
 	}
-	// Zoom's table has 47 models; trioc60 and obi504 come from its schema.
-	if confirmed != 49 {
-		t.Errorf("%d confirmed models; want 47 + 2", confirmed)
+	// Zoom's table has 47 models; trioc60 and obi504 come from its schema;
+	// edge-e220, edge-b20 and ata-191 are seen in live portals (§11.5).
+	if confirmed != 52 {
+		t.Errorf("%d confirmed models; want 47 + 2 + 3", confirmed)
 	}
-	if b, ok := Devices().Brand("poly"); !ok || b.Name != "Polycom" {
-		t.Errorf("Brand(poly) = %+v, %v", b, ok)
+	poly, ok := Devices().Brand("poly")
+	if !ok || poly.Name != "Poly" || !Devices().SameMaker("Poly", "Polycom") {
+		t.Errorf("Brand(poly) = %+v, %v; want Poly, the same maker as Polycom", poly, ok)
 	}
 }
 
@@ -51,7 +54,11 @@ func TestDeviceCatalogKnown(t *testing.T) {
 		{"Yealink", "t46s", true, true},
 		{"yealink", "T46S", true, true},
 		{"Yealink", "t54w", true, false},
-		{"Poly", "vvx450", true, true},
+		{"Poly", "vvx450", false, false}, // VVX is filed under Polycom
+		{"Poly", "edge-e220", true, true},
+		{"poly", "Edge E220", true, true},
+		{"Poly", "ccx-400", true, false},
+		{"Cisco", "ata-191", true, true},
 		{"Polycom", "VVX 450", true, true},
 		{"Cisco", "cp8841", true, true},
 		{"Cisco", "cp-8845", true, false},
@@ -65,8 +72,15 @@ func TestDeviceCatalogKnown(t *testing.T) {
 			t.Errorf("Known(%q, %q) = %v, %v; want %v, %v", tc.brand, tc.model, known, confirmed, tc.known, tc.confirmed)
 		}
 	}
-	if m, ok := Devices().CanonicalModel("poly", "VVX-450"); !ok || m != "vvx450" {
+	if m, ok := Devices().CanonicalModel("polycom", "VVX-450"); !ok || m != "vvx450" {
 		t.Errorf("CanonicalModel = %q, %v", m, ok)
+	}
+	// Hyphenated ids are Zoom's spelling, found from any form typed.
+	if m, ok := Devices().CanonicalModel("Poly", "edgee220"); !ok || m != "edge-e220" {
+		t.Errorf("CanonicalModel(Poly, edgee220) = %q, %v; want edge-e220", m, ok)
+	}
+	if b, ok := Devices().SiblingBrand("Poly", "vvx450"); !ok || b != "Polycom" {
+		t.Errorf("SiblingBrand(Poly, vvx450) = %q, %v; want Polycom", b, ok)
 	}
 }
 

@@ -50,9 +50,13 @@ type Defaults struct {
 // MACs 12 lowercase hex digits once normalised. Optional booleans are
 // pointers so "not set" (left out of the request) differs from false.
 type User struct {
-	Email                  string      `json:"email"`
-	FirstName              string      `json:"first_name,omitempty"`
-	LastName               string      `json:"last_name,omitempty"`
+	Email     string `json:"email"`
+	FirstName string `json:"first_name,omitempty"`
+	LastName  string `json:"last_name,omitempty"`
+	// NamesFrom is the email whose Zoom lookup filled FirstName and
+	// LastName; empty when the operator typed them (or nothing filled
+	// them). Names a lookup filled follow the email; typed ones are kept.
+	NamesFrom              string      `json:"names_from,omitempty"`
 	ExtensionNumber        string      `json:"extension_number,omitempty"`
 	SiteName               string      `json:"site_name,omitempty"`
 	SiteCode               string      `json:"site_code,omitempty"`

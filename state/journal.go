@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"os"
 	"path/filepath"
 	"sort"
 	"sync"
@@ -32,6 +33,11 @@ type Intent struct {
 	Body      []byte
 	Hash      string // sha256 of Body, hex
 	Time      time.Time
+	// PID is the process that journalled the intent and sends it. While
+	// that process holds the draft's lock the intent is in flight there;
+	// once the OS has released the lock, its owner is gone (a crash) and the
+	// intent must be reconciled.
+	PID int
 }
 
 // OpenJournal opens (creating its folder 0700) the journal of h.
@@ -70,6 +76,7 @@ func (j *Journal) Begin(draftID, draftName string, body []byte) (Intent, error) 
 		Body:      append([]byte(nil), body...),
 		Hash:      hex.EncodeToString(sum[:]),
 		Time:      j.now().UTC(),
+		PID:       os.Getpid(),
 	}
 	rec := journalRecord{Type: recordIntent, Intent: intentToRecord(in)}
 	if err := j.append(rec); err != nil {

@@ -43,10 +43,11 @@ type intentRecord struct {
 	BodyBase64 []byte    `json:"body_base64,omitempty"`
 	Hash       string    `json:"sha256"`
 	Time       time.Time `json:"time"`
+	PID        int       `json:"pid,omitempty"`
 }
 
 func intentToRecord(in Intent) *intentRecord {
-	r := &intentRecord{ID: in.ID, DraftID: in.DraftID, DraftName: in.DraftName, Hash: in.Hash, Time: in.Time}
+	r := &intentRecord{ID: in.ID, DraftID: in.DraftID, DraftName: in.DraftName, Hash: in.Hash, Time: in.Time, PID: in.PID}
 	if utf8.Valid(in.Body) {
 		r.Body = string(in.Body)
 	} else {
@@ -60,7 +61,7 @@ func (r *intentRecord) toIntent() Intent {
 	if r.BodyBase64 != nil {
 		body = r.BodyBase64
 	}
-	return Intent{ID: r.ID, DraftID: r.DraftID, DraftName: r.DraftName, Body: body, Hash: r.Hash, Time: r.Time}
+	return Intent{ID: r.ID, DraftID: r.DraftID, DraftName: r.DraftName, Body: body, Hash: r.Hash, Time: r.Time, PID: r.PID}
 }
 
 // append writes one record as a line and fsyncs it, under a file lock so

@@ -6,6 +6,7 @@ import (
 	"os"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/gofrs/flock"
 )
@@ -25,14 +26,19 @@ type LockedError struct {
 }
 
 func (e *LockedError) Error() string {
-	who := "another zpadd"
-	if e.PID > 0 {
-		who = fmt.Sprintf("another zpadd (pid %d)", e.PID)
-	}
-	return fmt.Sprintf("draft %s is open in %s; opened read-only", e.label(), who)
+	return fmt.Sprintf("draft %s is open in %s; opened read-only", e.Label(), e.Who())
 }
 
-func (e *LockedError) label() string {
+// Who names the holder: "another zpadd (pid N)".
+func (e *LockedError) Who() string {
+	if e.PID > 0 {
+		return fmt.Sprintf("another zpadd (pid %d)", e.PID)
+	}
+	return "another zpadd"
+}
+
+// Label is the draft's name and id for messages.
+func (e *LockedError) Label() string {
 	if e.Name != "" && e.Name != e.ID {
 		return fmt.Sprintf("%q (%s)", e.Name, e.ID)
 	}
@@ -131,7 +137,7 @@ func (s *Store) tryLock(id string) (*flock.Flock, error) {
 		return nil, fmt.Errorf("cannot lock draft %s (%s): %w", id, path, err)
 	}
 	if !ok {
-		return nil, &LockedError{ID: id, Name: s.draftName(id), PID: readLockPID(path)}
+		return nil, &LockedError{ID: id, Name: s.draftName(id), PID: holderPID(path)}
 	}
 	return fl, nil
 }
@@ -146,6 +152,18 @@ func writeLockPID(path string) error {
 		err = cerr
 	}
 	return err
+}
+
+// holderPID reads the holder's pid, waiting a moment for it: a holder that
+// has just taken the lock writes its pid right after.
+func holderPID(path string) int {
+	for range 20 {
+		if pid := readLockPID(path); pid > 0 {
+			return pid
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+	return 0
 }
 
 func readLockPID(path string) int {
@@ -166,4 +184,36 @@ func (s *Store) ReadOnly(id string) bool {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.readOnly[id] != nil
+}
+
+// Holds reports whether this store holds the draft's lock.
+func (s *Store) Holds(id string) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.held[id] != nil
+}
+
+// Holder says who holds a draft's lock right now: held is true when this
+// store does; other names another live process (the OS drops a dead
+// process's lock, so a lock found held means its owner is running). Both
+// are zero when nobody holds it. It probes by taking the lock for an
+// instant, so it must not be called in a loop.
+func (s *Store) Holder(id string) (held bool, other *LockedError, err error) {
+	if err := checkDraftID(id); err != nil {
+		return false, nil, err
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.held[id] != nil {
+		return true, nil, nil
+	}
+	fl, err := s.tryLock(id)
+	if err != nil {
+		if errors.As(err, &other) {
+			return false, other, nil
+		}
+		return false, nil, err
+	}
+	_ = fl.Unlock()
+	return false, nil, nil
 }

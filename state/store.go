@@ -111,14 +111,17 @@ func (s *Store) List() (drafts []DraftInfo, movedAside []string, err error) {
 		}
 		id := strings.TrimSuffix(name, draftExt)
 		path := filepath.Join(s.dir, name)
-		raw, err := os.ReadFile(path)
+		raw, err := readDraftFile(path)
 		if errors.Is(err, fs.ErrNotExist) {
 			continue // deleted by another zpadd meanwhile
 		}
-		if err != nil {
+		if err != nil && !errors.Is(err, errDraftTooLarge) {
 			return nil, movedAside, fmt.Errorf("cannot read draft %s: %w", path, err)
 		}
 		d, perr := MigrateDraft(raw)
+		if err != nil {
+			perr = err // too large to use: kept aside like a damaged file
+		}
 		if errors.Is(perr, ErrFutureSchema) {
 			continue
 		}
@@ -171,7 +174,7 @@ func (s *Store) Load(id string) (*Draft, error) {
 		return nil, err
 	}
 	path := s.draftPath(id)
-	raw, err := os.ReadFile(path)
+	raw, err := readDraftFile(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, fmt.Errorf("draft %s not found (no %s): %w", id, path, fs.ErrNotExist)
 	}
@@ -206,7 +209,7 @@ func (s *Store) Save(d *Draft) error {
 	if err != nil {
 		var le *LockedError
 		if errors.As(err, &le) {
-			return fmt.Errorf("%w: draft %s is open in another zpadd (pid %d); not saved", ErrReadOnly, le.label(), le.PID)
+			return fmt.Errorf("%w: draft %s is open in another zpadd (pid %d); not saved", ErrReadOnly, le.Label(), le.PID)
 		}
 		return err
 	}
@@ -295,3 +298,6 @@ func (s *Store) sweepTemps() {
 		}
 	}
 }
+
+// DraftPath is the file a draft is saved in (for change detection).
+func (s *Store) DraftPath(id string) string { return s.draftPath(id) }

@@ -17,10 +17,12 @@ var draftMigrations = map[int]func(fields map[string]json.RawMessage) error{
 	1: migrateDraftV1,
 }
 
-// migrateDraftV1 adds nothing to the data: version 2 introduced users'
-// emergency_address, and a version-1 draft has none (each user gets the
-// site's default). The bump exists so an older zpadd refuses a version-2
-// draft instead of opening it and saving it back without the addresses.
+// migrateDraftV1 adds nothing to the data (schema 2). Version 2 introduced
+// users' emergency_address, and a version-1 draft has none (each user gets
+// the site's default); and names_from, which a version-1 draft does not
+// know, so its names count as typed: kept when the email changes, flagged
+// when they differ from the Zoom user's. The bump exists so an older zpadd
+// refuses a version-2 draft instead of saving it back without them.
 func migrateDraftV1(map[string]json.RawMessage) error { return nil }
 
 // migrateDraftV0 upgrades drafts from before the schema field existed: they

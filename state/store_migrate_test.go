@@ -37,8 +37,8 @@ func TestMigrateDraftV0WithNullUsersGivesEmptyList(t *testing.T) {
 }
 
 func TestMigrateDraftKeepsCurrentVersion(t *testing.T) {
-	d, err := MigrateDraft([]byte(`{"schema":2,"id":"x","name":"n","created":"2025-01-01T00:00:00Z","users":[{"email":"a@example.com","emergency_address":"EA1"}]}`))
-	if err != nil || d.Schema != 2 || d.Name != "n" || d.Users[0].EmergencyAddress != "EA1" {
+	d, err := MigrateDraft([]byte(`{"schema":2,"id":"x","name":"n","created":"2025-01-01T00:00:00Z","users":[{"email":"a@example.com","emergency_address":"EA1","first_name":"Ann","names_from":"a@example.com"}]}`))
+	if err != nil || d.Schema != 2 || d.Name != "n" || d.Users[0].EmergencyAddress != "EA1" || d.Users[0].NamesFrom != "a@example.com" {
 		t.Fatalf("got %+v, %v", d, err)
 	}
 }
@@ -52,6 +52,19 @@ func TestMigrateDraftV1UsersGetTheSiteDefaultAddress(t *testing.T) {
 	}
 	if d.Schema != SchemaVersion || len(d.Users) != 1 || d.Users[0].EmergencyAddress != "" || d.Users[0].SiteName != "Main Site" {
 		t.Fatalf("got %+v", d)
+	}
+}
+
+// A schema-1 draft does not say where its names came from: they count as
+// typed, so a lookup never replaces them.
+func TestMigrateDraftV1NamesCountAsTyped(t *testing.T) {
+	d, err := MigrateDraft([]byte(`{"schema":1,"id":"x","name":"n","users":[{"email":"a@example.com","first_name":"Ann","last_name":"Lee"}]}`))
+	if err != nil || d.Schema != 2 {
+		t.Fatalf("got %+v, %v", d, err)
+	}
+	u := d.Users[0]
+	if u.ApplyLookedUpNames("a@example.com", "Anne", "Leigh") || u.FirstName != "Ann" {
+		t.Errorf("a lookup replaced names of a schema-1 draft: %+v", u)
 	}
 }
 

@@ -45,6 +45,7 @@ func (v *validator) draftRules() {
 
 func (v *validator) userRules(i int) {
 	u := v.d.Users[i]
+	v.textRules(i, u)
 	site := v.siteRules(i, u)
 	v.emailRules(i, u)
 	v.extensionRules(i, u, site)
@@ -193,7 +194,9 @@ func (v *validator) planRules(i int, u User) {
 		}
 		if v.idx.known("plans") && !v.idx.accountHasPlan(known.Short) {
 			v.add(i, field, Error, "the account has no %q licences: choose a plan the account subscribes to", known.Short)
+			continue
 		}
+		v.subscriptionRules(i, field, name, known.Short)
 	}
 }
 
@@ -217,6 +220,8 @@ func (v *validator) numberRules(i int, u User, site *Site) {
 			v.add(i, field, Error, "%s is not a phone number of this account: only the account's unassigned numbers can be given", e164)
 		case num.Assigned:
 			v.add(i, field, Error, "%s is already assigned: choose an unassigned number", e164)
+		case num.Pending:
+			v.add(i, field, Error, "%s is pending (still being ported to Zoom) and cannot be assigned until the port completes: choose another number", e164)
 		case site != nil && num.SiteID != "" && num.SiteID != site.ID:
 			v.add(i, field, Error, "%s belongs to site %q, not the user's site %q", e164, v.idx.siteName(num.SiteID), site.Name)
 		}
@@ -301,9 +306,13 @@ func (v *validator) deskPhoneRules(i int, u User) {
 				v.add(i, field+".brand", Warning, "brand %q is not in zpadd's device catalog: Zoom may refuse it; check the spelling", brand)
 			} else if model != "" {
 				m, known := cat.model(brand, model)
-				if !known {
-					v.add(i, field+".model", Warning, "model %q is not in zpadd's %s list: Zoom may refuse it; check the spelling (Zoom's form is lowercase, like t46s)", model, brand)
-				} else if !m.Confirmed {
+				sibling, filedElsewhere := cat.SiblingBrand(brand, model)
+				switch {
+				case !known && filedElsewhere:
+					v.add(i, field+".model", Warning, "model %q is filed under brand %s, not %s: Zoom lists VVX phones under Polycom and Edge/CCX under Poly", model, sibling, brand)
+				case !known:
+					v.add(i, field+".model", Warning, "model %q is not in zpadd's %s list: Zoom may refuse it; check the spelling (Zoom's form is lowercase, like t46s or edge-e220)", model, brand)
+				case !m.Confirmed:
 					v.add(i, field+".model", Warning, "model %q is sold by %s but not in Zoom's published list: Zoom may refuse it", model, brand)
 				}
 				if known && m.ID != model {

@@ -13,7 +13,7 @@ func (c *DeviceCatalog) VendorMismatch(mac, brand string) string {
 		return ""
 	}
 	hint, ok := c.BrandForMAC(mac)
-	if !ok || hint == b.Name {
+	if !ok || c.SameMaker(b.Name, hint) {
 		return ""
 	}
 	return hint

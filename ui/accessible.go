@@ -12,6 +12,8 @@ import (
 	"charm.land/huh/v2"
 
 	"zpadd/state"
+	"zpadd/state/safetext"
+	"zpadd/zoom/submit"
 )
 
 // RunAccessible is the wizard for screen readers and dumb terminals
@@ -33,6 +35,12 @@ func RunAccessible(ctx context.Context, o Options) error {
 	if out == nil {
 		out = os.Stdout
 	}
+	// Names, sites and Zoom's messages reach a plain terminal here: no
+	// byte of theirs may start an escape sequence (huh's plain theme
+	// writes no ANSI of its own).
+	safeOut := safetext.NewWriter(out)
+	defer safeOut.Flush()
+	out = safeOut
 	var cat *state.Catalog
 	if o.Service != nil {
 		cat = o.Service.CachedCatalog()
@@ -54,13 +62,20 @@ func RunAccessible(ctx context.Context, o Options) error {
 	if err := o.Store.Save(d); err != nil {
 		return err
 	}
+	// Held for the whole run, so no other zpadd edits or sends it meanwhile.
+	ss, err := submit.OpenSession(o.Store, o.Service, d.ID)
+	if err != nil {
+		return err
+	}
+	defer ss.Close()
+	save := ss.Save
 	fmt.Fprintf(out, "Draft %q (id %s) created; it is saved after every user.\n", d.Name, d.ID)
 
 	for i := range d.Users {
 		if err := askUser(ctx, o.Service, d, i, cat, in, out); err != nil {
-			return finishAccessible(o, d, out, err)
+			return finishAccessible(o, save, d, out, err)
 		}
-		if err := o.Store.Save(d); err != nil {
+		if err := save(d); err != nil {
 			fmt.Fprintf(out, "Not saved (kept in memory): %v\n", err)
 		}
 	}
@@ -69,32 +84,32 @@ func RunAccessible(ctx context.Context, o Options) error {
 			more := false
 			q := huh.NewConfirm().Title(fmt.Sprintf("Add another user? (%d of %d)", len(d.Users), state.MaxUsers)).Value(&more).WithTheme(plainTheme)
 			if err := q.RunAccessible(out, in); err != nil || !more {
-				return finishAccessible(o, d, out, err)
+				return finishAccessible(o, save, d, out, err)
 			}
 		}
 		i, err := d.AddUser("")
 		if err != nil {
-			return finishAccessible(o, d, out, err)
+			return finishAccessible(o, save, d, out, err)
 		}
 		err = askUser(ctx, o.Service, d, i, cat, in, out)
 		if strings.TrimSpace(d.Users[i].Email) == "" {
 			// Input ended before an email: drop the blank user.
 			d.Users = d.Users[:i]
-			return finishAccessible(o, d, out, err)
+			return finishAccessible(o, save, d, out, err)
 		}
 		if err != nil {
-			return finishAccessible(o, d, out, err)
+			return finishAccessible(o, save, d, out, err)
 		}
-		if err := o.Store.Save(d); err != nil {
+		if err := save(d); err != nil {
 			fmt.Fprintf(out, "Not saved (kept in memory): %v\n", err)
 		}
 	}
-	return finishAccessible(o, d, out, nil)
+	return finishAccessible(o, save, d, out, nil)
 }
 
 // finishAccessible saves, lists the draft's problems and says what next.
-func finishAccessible(o Options, d *state.Draft, out io.Writer, cause error) error {
-	saveErr := o.Store.Save(d)
+func finishAccessible(o Options, save func(*state.Draft) error, d *state.Draft, out io.Writer, cause error) error {
+	saveErr := save(d)
 	var cat *state.Catalog
 	if o.Service != nil {
 		cat = o.Service.CachedCatalog()
@@ -102,7 +117,7 @@ func finishAccessible(o Options, d *state.Draft, out io.Writer, cause error) err
 	ps := state.Validate(d, cat)
 	fmt.Fprintf(out, "\nDraft %q (id %s): %d users, %d problems.\n", d.Name, d.ID, len(d.Users), len(ps))
 	for _, p := range ps {
-		fmt.Fprintln(out, "  "+p.String())
+		fmt.Fprintln(out, "  "+safetext.Line(p.String()))
 	}
 	fmt.Fprintf(out, "Check it with: zpadd check %s\nSubmit it with: zpadd submit %s\n", d.ID, d.ID)
 	if cause != nil && !errors.Is(cause, io.EOF) && !strings.Contains(cause.Error(), "EOF") {

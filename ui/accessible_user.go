@@ -10,6 +10,7 @@ import (
 	"charm.land/huh/v2"
 
 	"zpadd/state"
+	"zpadd/state/safetext"
 	"zpadd/ui/common"
 	"zpadd/ui/pickers"
 	"zpadd/zoom/submit"
@@ -65,7 +66,7 @@ func askUser(ctx context.Context, svc *submit.Service, d *state.Draft, i int, ca
 		return err
 	}
 	if norm, err := state.NormalizeEmail(u.Email); err == nil {
-		u.Email = norm
+		u.SetEmail(norm)
 	}
 	if strings.TrimSpace(u.Email) == "" {
 		return io.EOF // input ended before an email
@@ -135,12 +136,7 @@ func lookUp(ctx context.Context, svc *submit.Service, u *state.User, out io.Writ
 	default:
 		fmt.Fprintln(out, "Active Zoom user.")
 	}
-	if u.FirstName == "" {
-		u.FirstName = l.First
-	}
-	if u.LastName == "" {
-		u.LastName = l.Last
-	}
+	u.ApplyLookedUpNames(u.Email, l.First, l.Last)
 }
 
 // withDefault adds the value a blank answer keeps to a prompt's title.
@@ -148,7 +144,7 @@ func withDefault(title, def string) string {
 	if def == "" {
 		return title
 	}
-	return fmt.Sprintf("%s [%s]", title, def)
+	return fmt.Sprintf("%s [%s]", title, safetext.Line(def))
 }
 
 // askExtension offers the next free extension at the user's site.
@@ -242,7 +238,7 @@ func freeNumbers(cat *state.Catalog, u *state.User, n int) []string {
 	}
 	var out []string
 	for _, num := range cat.Numbers {
-		if num.Assigned || (siteID != "" && num.SiteID != "" && num.SiteID != siteID) {
+		if num.Assigned || num.Pending || (siteID != "" && num.SiteID != "" && num.SiteID != siteID) {
 			continue
 		}
 		if out = append(out, common.PhoneLabel(num.Number)); len(out) == n {
@@ -329,9 +325,9 @@ func extensionLengthOf(c *state.Catalog, site string) int {
 func options(items []pickers.Item) []huh.Option[string] {
 	out := make([]huh.Option[string], 0, len(items))
 	for _, it := range items {
-		label := it.Label
+		label := safetext.Line(it.Label)
 		if it.Detail != "" {
-			label += " (" + it.Detail + ")"
+			label += " (" + safetext.Line(it.Detail) + ")"
 		}
 		out = append(out, huh.NewOption(label, it.Value))
 	}

@@ -34,7 +34,11 @@ func (a *App) catalogArrived(m catalogMsg) tea.Cmd {
 		return nil
 	}
 	a.ctx.Catalog, a.ctx.CatalogStale = m.catalog, false
-	return a.forward(common.CatalogUpdated{Catalog: m.catalog})
+	fwd := a.forward(common.CatalogUpdated{Catalog: m.catalog})
+	if n := a.ctx.Service.NumbersNotice(); n != "" {
+		return tea.Batch(fwd, a.flash(n))
+	}
+	return fwd
 }
 
 // catalogAge renders the header's catalog badge.

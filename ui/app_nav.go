@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"strings"
-	"time"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -32,7 +31,7 @@ func (a *App) navigate(n common.Navigate) tea.Cmd {
 			return common.Error(err)
 		}
 		if a.notice != "" {
-			cmds = append(cmds, common.Status(a.notice))
+			cmds = append(cmds, common.Status(a.notice), a.watchReadOnly())
 		}
 	}
 	if n.To != common.HomeScreen && a.ctx.Draft == nil {
@@ -59,59 +58,26 @@ func (a *App) back() tea.Cmd {
 	if len(a.stack) <= 1 {
 		return nil
 	}
-	a.stack, a.ids = a.stack[:len(a.stack)-1], a.ids[:len(a.ids)-1]
-	if len(a.stack) == 1 {
+	if len(a.stack) == 2 {
 		return a.home()
 	}
+	a.stack, a.ids = a.stack[:len(a.stack)-1], a.ids[:len(a.ids)-1]
 	return a.forward(common.Shown{})
 }
 
-// home returns to the Home screen, saving and closing the open draft.
+// home returns to the Home screen, saving and closing the open draft. A
+// draft whose save fails stays open (its edits exist only in memory): the
+// operator stays on it and is told why.
 func (a *App) home() tea.Cmd {
 	var cmd tea.Cmd
 	if a.dirty {
 		cmd = a.save()
 	}
-	a.closeDraft()
+	if err := a.closeDraft(); err != nil {
+		return tea.Batch(cmd, common.Error(err))
+	}
 	a.stack, a.ids = a.stack[:1], a.ids[:1]
 	return tea.Batch(cmd, a.forward(common.Shown{}))
-}
-
-// openDraft loads and locks a draft. Locked elsewhere → read-only with a
-// notice; the draft is still shown.
-func (a *App) openDraft(id string) error {
-	if a.ctx.Store == nil {
-		return errors.New("no draft store: drafts cannot be opened")
-	}
-	a.closeDraft()
-	lock, lerr := a.ctx.Store.Lock(id)
-	readOnly := false
-	notice := ""
-	switch {
-	case lerr == nil:
-	case errors.Is(lerr, state.ErrLocked):
-		readOnly = true
-		notice = lerr.Error()
-	default:
-		return fmt.Errorf("open draft %s: %w", id, lerr)
-	}
-	d, err := a.ctx.Store.Load(id)
-	if err != nil {
-		if lock != nil {
-			lock.Release()
-		}
-		return fmt.Errorf("open draft %s: %w", id, err)
-	}
-	a.lock, a.notice = lock, notice
-	a.ctx.Draft, a.ctx.ReadOnly = d, readOnly
-	a.dirty, a.saveErr = false, nil
-	return nil
-}
-
-func (a *App) closeDraft() {
-	a.shutdown()
-	a.ctx.Draft, a.ctx.ReadOnly, a.notice = nil, false, ""
-	a.saveErr = nil
 }
 
 // newDraft creates a draft with the last-used defaults (and the given
@@ -149,46 +115,6 @@ func (a *App) newDraft(n common.NewDraft) tea.Cmd {
 	}
 	if len(refused) > 0 {
 		cmd = tea.Batch(cmd, common.Error(fmt.Errorf("not added: %s", strings.Join(refused, "; "))))
-	}
-	return cmd
-}
-
-type saveTickMsg struct{}
-
-// changed records a draft change and saves now, or soon when a save just
-// happened (bursts of keys or scans are written together).
-func (a *App) changed() tea.Cmd {
-	if a.ctx.Draft == nil || a.ctx.ReadOnly {
-		return nil
-	}
-	a.dirty = true
-	if time.Since(a.lastSave) >= saveEvery {
-		return a.save()
-	}
-	if a.saveQueued {
-		return nil
-	}
-	a.saveQueued = true
-	return tea.Tick(saveEvery, func(time.Time) tea.Msg { return saveTickMsg{} })
-}
-
-// save writes the open draft; the result goes to the top screen.
-func (a *App) save() tea.Cmd {
-	d := a.ctx.Draft
-	if d == nil || a.ctx.Store == nil || a.ctx.ReadOnly {
-		return nil
-	}
-	err := a.ctx.Store.Save(d)
-	a.lastSave = time.Now()
-	a.saveErr = err
-	if err == nil {
-		a.dirty = false
-		_ = a.ctx.Store.SaveLastDefaults(d.Defaults)
-	}
-	at := a.ctx.Time()
-	cmd := a.forward(common.DraftSaved{At: at, Err: err})
-	if err != nil {
-		return tea.Batch(cmd, common.Error(fmt.Errorf("not saved (kept in memory): %w", err)))
 	}
 	return cmd
 }

@@ -5,6 +5,9 @@ import (
 	"zpadd/ui/common"
 	"zpadd/ui/defaults"
 	"zpadd/ui/home"
+	"zpadd/ui/results"
+	"zpadd/ui/review"
+	"zpadd/ui/scan"
 	"zpadd/ui/user"
 )
 
@@ -16,7 +19,9 @@ func screenFactories() map[common.ScreenID]common.Factory {
 		common.DefaultsScreen: defaults.New,
 		common.BatchScreen:    batch.New,
 		common.UserScreen:     user.New,
+		common.ScanScreen:     scan.New,
+		common.ReviewScreen:   review.New,
+		common.ResultsScreen:  results.New,
 	}
-	addPart2Screens(f)
 	return f
 }

@@ -8,6 +8,7 @@ import (
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 
+	"zpadd/state/safetext"
 	"zpadd/ui/common"
 )
 
@@ -25,7 +26,7 @@ func (a *App) chromeHeight() int {
 
 // View draws the frame around the top screen.
 func (a *App) View() tea.View {
-	v := tea.NewView(a.render())
+	v := tea.NewView(safetext.Frame(a.render())) // the last guard: only zpadd's colours reach the terminal
 	v.AltScreen = true
 	v.WindowTitle = "zpadd"
 	return v
@@ -48,6 +49,9 @@ func (a *App) render() string {
 	b.WriteByte('\n')
 
 	body := a.top().View()
+	if a.unsaved {
+		body = a.unsavedView(a.width - 2)
+	}
 	lines := strings.Split(body, "\n")
 	h := a.ctx.Height
 	for i := 0; i < h; i++ {
@@ -59,6 +63,10 @@ func (a *App) render() string {
 	b.WriteString(" " + a.statusLine())
 	b.WriteByte('\n')
 	km := a.top().KeyMap()
+	if a.unsaved {
+		b.WriteString(" " + st.Help.Render("r retry • e export • esc back • ctrl+c quit anyway"))
+		return b.String()
+	}
 	if a.fullHelp {
 		b.WriteString(indent(a.help.FullHelpView(km.FullHelp())) + "\n")
 		b.WriteString(" " + ansi.Truncate(st.Help.Render(marksLegend), a.width-1, "…"))
@@ -81,7 +89,7 @@ func (a *App) header() string {
 	for i := 1; i < len(a.stack); i++ {
 		t := a.ids[i].String()
 		if tt, ok := a.stack[i].(common.Titled); ok {
-			t = tt.Title()
+			t = common.Safe(tt.Title()) // draft and user names
 		}
 		if t != "" {
 			titles = append(titles, t)
@@ -123,7 +131,7 @@ func (a *App) header() string {
 			right = append(right, st.Account.Render("profile "+a.ctx.Profile))
 		}
 		if acct := a.account(); acct != "" && withAccount {
-			right = append(right, st.Account.Render(acct))
+			right = append(right, st.Account.Render(common.Safe(acct)))
 		}
 		if a.ctx.ReadOnly {
 			right = append(right, st.Warn.Render("read-only"))
@@ -172,9 +180,9 @@ func (a *App) statusLine() string {
 	st := a.ctx.Styles
 	switch {
 	case a.status != "" && a.statusErr:
-		return st.Err.Render("✗ " + a.status)
+		return st.Err.Render("✗ " + safetext.Line(a.status))
 	case a.status != "":
-		return st.Status.Render(a.status)
+		return st.Status.Render(safetext.Line(a.status))
 	case a.ctx.ReadOnly && a.notice != "":
 		return st.Notice.Render(a.notice)
 	case a.scopeBanner != "":

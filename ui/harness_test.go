@@ -27,6 +27,12 @@ type env struct {
 
 func newEnv(t testing.TB) *env {
 	t.Helper()
+	return newEnvWith(t, sandbox.Options{})
+}
+
+// newEnvWith is newEnv over a sandbox with the given behaviours.
+func newEnvWith(t testing.TB, o sandbox.Options) *env {
+	t.Helper()
 	home := state.HomeUnder(t.TempDir())
 	if err := home.Ensure(); err != nil {
 		t.Fatal(err)
@@ -39,7 +45,7 @@ func newEnv(t testing.TB) *env {
 	if err != nil {
 		t.Fatal(err)
 	}
-	svc, _, err := submit.NewForSandbox(sandbox.New(sandbox.Options{}), home)
+	svc, _, err := submit.NewForSandbox(sandbox.New(o), home, st, j)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -158,6 +164,8 @@ func namedKey(name string) tea.Msg {
 		return tea.KeyPressMsg{Code: tea.KeySpace, Text: " "}
 	case "ctrl+c":
 		return tea.KeyPressMsg{Code: 'c', Mod: tea.ModCtrl}
+	case "backspace":
+		return tea.KeyPressMsg{Code: tea.KeyBackspace}
 	}
 	panic("unknown key " + name)
 }

@@ -59,7 +59,7 @@ func (o *operator) paste(text string) {
 // first costs no non-data key at all: the per-user cost is the scan. The
 // goal is at most 3 non-data keys per user after the first (5 at most).
 func TestFlowLondonTicketKeysPerUser(t *testing.T) {
-	w := newP2World(t, sandbox.Options{})
+	w := newSandboxWorld(t, sandbox.Options{})
 	tm, spy := startApp(t, w.env)
 	op := &operator{tm: tm}
 	spy.waitFrame(t, "new batch")
@@ -164,7 +164,7 @@ func TestFlowLondonTicketKeysPerUser(t *testing.T) {
 // the first costs `a`, the email (data) and esc; the number, extension,
 // caller ID, template, plan and phone model come from the defaults.
 func TestFlowLondonUsersOneByOneKeysPerUser(t *testing.T) {
-	w := newP2World(t, sandbox.Options{})
+	w := newSandboxWorld(t, sandbox.Options{})
 	tm, spy := startApp(t, w.env)
 	op := &operator{tm: tm}
 	spy.waitFrame(t, "new batch")

@@ -7,7 +7,6 @@ import (
 
 	tea "charm.land/bubbletea/v2"
 
-	"zpadd/state"
 	"zpadd/ui/common"
 	"zpadd/zoom/sandbox"
 	"zpadd/zoom/submit"
@@ -16,13 +15,12 @@ import (
 // When the TUI's first request fetches a token lacking a scope, one banner
 // names it (zoom-api.md §11.2); before any request, no token is fetched.
 func TestTUIShowsOneBannerForMissingScopes(t *testing.T) {
-	home := state.HomeUnder(t.TempDir())
+	e := newEnv(t)
 	sb := sandbox.New(sandbox.Options{MissingScopes: []string{"phone:read:list_devices:admin", "phone:write:batch_users:admin"}})
-	svc, client, err := submit.NewForSandbox(sb, home)
+	svc, client, err := submit.NewForSandbox(sb, e.home, e.store, e.journal)
 	if err != nil {
 		t.Fatal(err)
 	}
-	e := newEnv(t)
 	o := e.options()
 	o.Service = svc
 	a := newApp(context.Background(), o)

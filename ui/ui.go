@@ -9,13 +9,14 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 	"strings"
+	"syscall"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
 
 	"zpadd/state"
-	"zpadd/ui/results"
 	"zpadd/zoom/submit"
 )
 
@@ -52,6 +53,10 @@ type Options struct {
 const settleTimeout = 30 * time.Second
 
 // Run runs the wizard until the operator quits (ctrl+c saves and quits).
+// SIGHUP (a closed terminal), SIGTERM and SIGINT, and the end of ctx,
+// flush the open draft at once and quit; keys already typed are handled
+// first, so nothing typed is lost. Run returns an error wrapping
+// ErrNotSaved when it quit with edits it could not save.
 func Run(ctx context.Context, o Options) error {
 	if err := chooseMode(&o); err != nil {
 		return err
@@ -60,29 +65,63 @@ func Run(ctx context.Context, o Options) error {
 		return RunAccessible(ctx, o)
 	}
 	app := newApp(ctx, o)
-	opts := []tea.ProgramOption{tea.WithContext(ctx)}
+	// Bubble Tea's own handler would end the program on SIGTERM before the
+	// keys in its queue are handled; zpadd's sends a message behind them.
+	opts := []tea.ProgramOption{tea.WithoutSignalHandler()}
 	if o.Input != nil {
 		opts = append(opts, tea.WithInput(o.Input))
 	}
 	if o.Output != nil {
 		opts = append(opts, tea.WithOutput(o.Output))
 	}
-	_, err := tea.NewProgram(app, opts...).Run()
+	p := tea.NewProgram(app, opts...)
+	stop := forwardSignals(ctx, p)
+	_, err := p.Run()
+	stop()
 	if err == nil && app.switchTo != "" {
 		err = &SwitchProfile{Name: app.switchTo}
 	}
-	// Whatever ended the program (quit, signal, cancelled context), the open
-	// draft is saved and its lock released.
+	// Whatever ended the program, the open draft is saved and its lock
+	// released (a submit on the wire keeps it until it has recorded Zoom's
+	// answer).
 	app.shutdown()
-	// A submit whose POST is on the wire finishes and journals Zoom's
-	// answer before zpadd exits (one not yet sent is cancelled).
-	if !results.Settle(settleTimeout) {
-		fmt.Fprintln(os.Stderr, "zpadd: a submit was still running when zpadd quit; the home screen offers to reconcile it on the next start")
+	// Work in flight (a submit whose POST is out, a reconcile) finishes and
+	// journals Zoom's answer before zpadd exits; a submit not yet sent and
+	// a watch are stopped.
+	if o.Service != nil && !o.Service.Settle(settleTimeout) {
+		fmt.Fprintf(os.Stderr, "zpadd: still running when zpadd quit: %s; the next start reconciles it\n", strings.Join(o.Service.Busy(), ", "))
+	}
+	if lost := app.lostErr; lost != nil || (app.dirty && app.saveErr != nil) {
+		if lost == nil {
+			lost = app.saveErr
+		}
+		return fmt.Errorf("%w: %v", ErrNotSaved, lost)
 	}
 	if errors.Is(err, tea.ErrProgramKilled) && ctx.Err() != nil {
 		return nil
 	}
 	return err
+}
+
+// forwardSignals turns SIGHUP, SIGTERM, SIGINT and the end of ctx into a
+// signalMsg queued behind the keys already read; the returned func stops it.
+func forwardSignals(ctx context.Context, p *tea.Program) func() {
+	ch := make(chan os.Signal, 1)
+	signal.Notify(ch, syscall.SIGHUP, syscall.SIGTERM, syscall.SIGINT)
+	done := make(chan struct{})
+	go func() {
+		select {
+		case s := <-ch:
+			p.Send(signalMsg{sig: s.String()})
+		case <-ctx.Done():
+			p.Send(signalMsg{sig: "cancelled"})
+		case <-done:
+		}
+	}()
+	return func() {
+		signal.Stop(ch)
+		close(done)
+	}
 }
 
 // SwitchProfile is Run's answer when the operator chose another account

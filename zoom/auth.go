@@ -3,6 +3,7 @@ package zoom
 import (
 	"context"
 	"errors"
+	"fmt"
 	"log/slog"
 	"net/http"
 	"strings"
@@ -176,6 +177,10 @@ func (c *Client) fetchToken(ctx context.Context) (*oauth2.Token, error) {
 	tok, err := c.oauth.Token(context.WithValue(ctx, oauth2.HTTPClient, c.http))
 	if err == nil && tok.AccessToken == "" {
 		err = errors.New("zoom: the token endpoint answered without an access_token")
+	}
+	if rd := (*RedirectError)(nil); errors.As(err, &rd) {
+		// url.Error's text would repeat the Location with its query.
+		err = fmt.Errorf("zoom: access token request: %w", rd)
 	}
 	if err != nil {
 		var re *oauth2.RetrieveError

@@ -39,6 +39,8 @@ type Client struct {
 	statsMu sync.Mutex
 	stats   Stats
 
+	numbers numbersChoice // which number list answers (numbers.go)
+
 	// Test knobs, unexported so only this package's tests change them.
 	retry   retryPolicy
 	maxBody int64
@@ -101,7 +103,7 @@ func New(cfg Config) (*Client, error) {
 	}
 	return &Client{
 		api:  api,
-		http: hc,
+		http: withoutRedirects(hc),
 		oauth: clientcredentials.Config{
 			ClientID:     strings.TrimSpace(cfg.ClientID),
 			ClientSecret: strings.TrimSpace(cfg.ClientSecret),

@@ -74,7 +74,11 @@ func (c *Client) ProbeReads(ctx context.Context) []Probe {
 		case "GET /phone/calling_plans":
 			cl = call{route: routeCallingPlans, segments: seg("phone/calling_plans")}
 		case "GET /phone/numbers":
-			cl = call{route: routeNumbers, segments: seg("phone/numbers"), query: url.Values{"page_size": {"1"}, "type": {"unassigned"}}}
+			// Either number list will do (numbers.go).
+			p.Note, p.Err = c.probeNumberLists(ctx)
+			p.Status = statusOf(p.Err)
+			out = append(out, p)
+			continue
 		case "GET /phone/provision_templates":
 			cl = call{route: routeProvisionTpls, segments: seg("phone/provision_templates"), query: one}
 		case "GET /phone/devices":

@@ -83,16 +83,6 @@ func (c *Client) ListCallingPlans(ctx context.Context) ([]CallingPlan, error) {
 	return out.CallingPlans, nil
 }
 
-// ListUnassignedNumbers returns the unassigned numbers of a site (all pages;
-// an empty siteID lists the whole account's).
-func (c *Client) ListUnassignedNumbers(ctx context.Context, siteID string) ([]PhoneNumber, error) {
-	q := url.Values{"type": {"unassigned"}}
-	if siteID != "" {
-		q.Set("site_id", siteID)
-	}
-	return listAll[PhoneNumber](ctx, c, call{route: routeNumbers, segments: seg("phone/numbers"), query: q}, "phone_numbers", pageNumbers)
-}
-
 // ListProvisionTemplates returns the account's provision templates.
 func (c *Client) ListProvisionTemplates(ctx context.Context) ([]ProvisionTemplate, error) {
 	return listAll[ProvisionTemplate](ctx, c, call{route: routeProvisionTpls, segments: seg("phone/provision_templates")}, "provision_templates", pageProvisionTemplate)

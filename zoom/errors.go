@@ -104,16 +104,41 @@ func (e *Error) bodyless() bool {
 
 // IsNotFound reports whether err says the thing asked for does not exist:
 // HTTP 404 or Zoom code 1001 ("User does not exist"), but not code 2001
-// ("Account does not exist"), which is an account problem.
+// ("Account does not exist"), which is an account problem, nor 404/404
+// "Site does not exist" (zoom-api.md §6.5, §11.4), which is about a site
+// filter, not the user asked for.
 func IsNotFound(err error) bool {
 	var e *Error
 	if !errors.As(err, &e) {
 		return false
 	}
-	if e.Code == 2001 {
+	if e.Code == 2001 || isSiteMissing(e) {
 		return false
 	}
 	return e.Status == http.StatusNotFound || e.Code == 1001
+}
+
+// isSiteMissing: Zoom's "Site does not exist" (404/404, 400/1002010).
+func isSiteMissing(e *Error) bool {
+	return (e.Code == 404 || e.Code == 1002010) && strings.Contains(strings.ToLower(e.Message), "site does not exist")
+}
+
+// CodeInvitationExpired is Zoom's 400/1120: the user's invitation expired
+// (zoom-api.md §11.4); such a user cannot be added until invited again.
+const CodeInvitationExpired = 1120
+
+// IsInvitationExpired reports Zoom's 1120 answer.
+func IsInvitationExpired(err error) bool {
+	var e *Error
+	return errors.As(err, &e) && e.Code == CodeInvitationExpired
+}
+
+// IsInvalidUserID reports 400/300 "Invalid user id." (zoom-api.md §6.5,
+// §11.4): read by id or email, the user is not one the endpoint knows.
+func IsInvalidUserID(err error) bool {
+	var e *Error
+	return errors.As(err, &e) && e.Status == http.StatusBadRequest && e.Code == 300 &&
+		strings.Contains(strings.ToLower(e.Message), "invalid user id")
 }
 
 // IsAuth reports whether err is an authentication failure: the token

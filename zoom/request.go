@@ -80,6 +80,10 @@ func shouldRetry(ctx context.Context, err error) (time.Duration, bool) {
 	if ctx.Err() != nil || errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
 		return 0, false
 	}
+	var redirect *RedirectError
+	if errors.As(err, &redirect) {
+		return 0, false // a redirect is no network hiccup: never re-send
+	}
 	var ze *Error
 	if errors.As(err, &ze) {
 		switch {

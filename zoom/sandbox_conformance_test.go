@@ -15,7 +15,9 @@ import (
 // The sandbox answers every read zpadd uses, and a batch add, in the shapes
 // of Zoom's published schema, so code tested against it meets real Zoom.
 func TestSandboxResponsesConformToZoomSchema(t *testing.T) {
-	sb := sandbox.New(sandbox.Options{})
+	// Pending numbers and billing subscriptions on, so the answers that
+	// only real accounts give are checked too.
+	sb := sandbox.New(sandbox.Options{PendingNumbers: true, BillingSubscriptions: true})
 	srv := httptest.NewServer(sb)
 	defer srv.Close()
 	acct, id, secret := sb.Credentials()
@@ -59,12 +61,17 @@ func TestSandboxResponsesConformToZoomSchema(t *testing.T) {
 		{"listSettingTemplates", "GET", "/phone/setting_templates?site_id=" + site, "", "200"},
 		{"listCallingPlans", "GET", "/phone/calling_plans", "", "200"},
 		{"listAccountPhoneNumbers", "GET", "/phone/numbers?type=unassigned&site_id=" + site + "&page_size=100", "", "200"},
+		{"listPhoneNumbers", "GET", "/number_management/numbers?assigned_to_type=PhoneUnassigned&site_id=" + site + "&page_size=200", "", "200"},
 		{"listAccountProvisionTemplate", "GET", "/phone/provision_templates", "", "200"},
 		{"listPhoneDevices", "GET", "/phone/devices?type=assigned", "", "200"},
 		{"listPhoneUsers", "GET", "/phone/users?page_size=100", "", "200"},
 		{"phoneUser", "GET", "/phone/users/alice.johnson@example.com", "", "200"},
+		// Not checked: a pending phone user (mei.chen) reads back with
+		// status "pending", which this schema's enum (activate, deactivate)
+		// lacks; zoom-api.md §11.6, newer than the schema, says to check
+		// for it.
 		{"batchAddUsers", "POST", "/phone/users/batch", `{"users":[{"email":"mia.lewis@example.com","extension_number":"1301",` +
-			`"calling_plans":["US/CA Unlimited"],"site_name":"Main Site"}]}`, "201"},
+			`"calling_plans":["US/CA Metered"],"site_name":"Main Site"}]}`, "201"},
 	}
 	for _, c := range cases {
 		t.Run(c.op, func(t *testing.T) {

@@ -95,7 +95,7 @@ func TestSandboxEveryReadEndpoint(t *testing.T) {
 	if err != nil || len(nums) <= pageNumbers || !strings.HasPrefix(nums[0].Number, "+1") {
 		t.Errorf("ListUnassignedNumbers = %d numbers, %v; want more than one page of +1 numbers", len(nums), err)
 	}
-	if pages := c.Stats().Requests["GET /phone/numbers"]; pages != (len(nums)+pageNumbers-1)/pageNumbers {
+	if pages := c.Stats().Requests["GET /number_management/numbers"]; pages != (len(nums)+pageNumberManagement-1)/pageNumberManagement {
 		t.Errorf("number pages read = %d for %d numbers", pages, len(nums))
 	}
 	pts, err := c.ListProvisionTemplates(ctx)

@@ -30,8 +30,9 @@ var ScopeNeeds = []ScopeNeed{
 	{Feature: "sites", Route: "GET /phone/sites/{siteId}", Granular: "phone:read:site:admin"},
 	{Feature: "templates", Route: "GET /phone/setting_templates", Granular: "phone:read:list_setting_templates:admin"},
 	{Feature: "plans", Route: "GET /phone/calling_plans", Granular: "phone:read:list_calling_plans:admin"},
-	// When the client moves to GET /number_management/numbers (§5.5), its
-	// scope is number_management:read:list_numbers:admin.
+	// The client reads GET /number_management/numbers first (§5.5, scope
+	// number_management:read:list_numbers:admin) and falls back to this
+	// one; doctor's probe accepts either.
 	{Feature: "numbers", Route: "GET /phone/numbers", Granular: "phone:read:list_numbers:admin"},
 	{Feature: "provision templates", Route: "GET /phone/provision_templates", Granular: "phone:read:list_provision_templates:admin"},
 	{Feature: "devices", Route: "GET /phone/devices", Granular: "phone:read:list_devices:admin"},

@@ -38,11 +38,11 @@ func (m *Model) View() string {
 	b.WriteString(strings.Repeat(" ", max(w-len(count)-1, 0)) + st.Muted.Render(count) + "\n")
 
 	for _, p := range m.problems.ForUser(-1) {
-		b.WriteString(m.mark(state.Problems{p}) + " " + p.Message + "\n")
+		b.WriteString(m.mark(state.Problems{p}) + " " + common.Safe(p.Message) + "\n")
 	}
 	if m.confirm && len(d.Users) > 0 {
 		u := d.Users[m.cursor]
-		b.WriteString(st.Warn.Render(fmt.Sprintf("Remove %s from this batch? y removes · n keeps", u.DisplayName())) + "\n")
+		b.WriteString(st.Warn.Render(fmt.Sprintf("Remove %s from this batch? y removes · n keeps", common.Safe(u.DisplayName()))) + "\n")
 	}
 	for _, l := range m.pasteMsg {
 		b.WriteString(st.Warn.Render(ansi.Truncate(l, w, "…")) + "\n")
@@ -160,9 +160,10 @@ func (m *Model) rowView(i int, u state.User, c columns) string {
 	if i == m.cursor {
 		cursor = " " + st.Cursor.Render("▸ ")
 	}
-	user := u.Email
-	if name := strings.TrimSpace(u.FirstName + " " + u.LastName); name != "" && c.user >= 20 {
-		user = name + "  " + st.Muted.Render(u.Email)
+	email := common.Safe(u.Email)
+	user := email
+	if name := common.Safe(strings.TrimSpace(u.FirstName + " " + u.LastName)); name != "" && c.user >= 20 {
+		user = name + "  " + st.Muted.Render(email)
 	} else if name != "" && u.Email == "" {
 		user = name
 	}
@@ -170,9 +171,9 @@ func (m *Model) rowView(i int, u state.User, c columns) string {
 		user = st.Muted.Render("(no email yet)")
 	}
 	if mark := addressMark(m.ctx.Catalog, u.EmergencyAddress); mark != "" {
-		user += "  " + st.Muted.Render(mark)
+		user += "  " + st.Muted.Render(common.Safe(mark))
 	}
-	row := cursor + c.index(fmt.Sprint(i+1)) + common.Pad(user, c.user) + "  " + common.Pad(dash(u.ExtensionNumber), c.ext)
+	row := cursor + c.index(fmt.Sprint(i+1)) + common.Pad(user, c.user) + "  " + common.Cell(dash(u.ExtensionNumber), c.ext)
 	if c.numbers > 0 {
 		row += "  " + common.Pad(numbersCell(u), c.numbers)
 	}
@@ -181,7 +182,7 @@ func (m *Model) rowView(i int, u state.User, c columns) string {
 		p := u.DeskPhones[0]
 		desk = state.FormatMAC(p.MAC, ":")
 		if c.desk > macWidth {
-			desk += " " + p.Model
+			desk += " " + common.Safe(p.Model)
 		}
 		if len(u.DeskPhones) > 1 {
 			desk += fmt.Sprintf(" +%d", len(u.DeskPhones)-1)
@@ -258,7 +259,7 @@ func defaultsLine(df state.Defaults, address string) string {
 	var parts []string
 	add := func(s string) {
 		if s != "" {
-			parts = append(parts, s)
+			parts = append(parts, common.Safe(s))
 		}
 	}
 	site := df.SiteName

@@ -62,21 +62,21 @@ func preflightResults(d *state.Draft, problems state.Problems) []state.UserResul
 // printProblems lists problems one a line, then a summary line.
 func printProblems(w io.Writer, d *state.Draft, problems state.Problems) {
 	if len(problems) == 0 {
-		fmt.Fprintf(w, "%s: %d users, no problems\n", d.Name, len(d.Users))
+		fmt.Fprintf(w, "%s: %d users, no problems\n", line(d.Name), len(d.Users))
 		return
 	}
 	for _, p := range problems {
-		fmt.Fprintln(w, p.String())
+		fmt.Fprintln(w, line(p.String()))
 	}
-	fmt.Fprintf(w, "%s: %d users, %d errors, %d warnings\n", d.Name, len(d.Users),
+	fmt.Fprintf(w, "%s: %d users, %d errors, %d warnings\n", line(d.Name), len(d.Users),
 		len(problems.Errors()), len(problems)-len(problems.Errors()))
 }
 
 // progressPrinter turns workflow events into progress lines on stderr.
 func progressPrinter(e *Env, d *state.Draft) func(submit.Event) {
 	return func(ev submit.Event) {
-		if line := describeEvent(ev); line != "" {
-			fmt.Fprintf(e.Stderr, "%s: %s\n", d.Name, line)
+		if l := describeEvent(ev); l != "" {
+			fmt.Fprintf(e.Stderr, "%s: %s\n", line(d.Name), line(l))
 		}
 	}
 }

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"text/tabwriter"
 	"time"
+
+	"zpadd/zoom/submit"
 )
 
 // draftJSON is the fixed `zpadd drafts --json` shape scripts rely on.
@@ -23,6 +25,7 @@ func Drafts(e *Env, asJSON bool) int {
 		e.errorf("listing drafts: %v", err)
 		return ExitOther
 	}
+	submit.MarkUnsettled(e.Journal, infos)
 	if asJSON {
 		out := make([]draftJSON, 0, len(infos))
 		for _, in := range infos {
@@ -37,7 +40,7 @@ func Drafts(e *Env, asJSON bool) int {
 	tw := tabwriter.NewWriter(e.Stdout, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "ID\tNAME\tUSERS\tUPDATED\tSTATUS")
 	for _, in := range infos {
-		fmt.Fprintf(tw, "%s\t%s\t%d/10\t%s\t%s\n", in.ID, in.Name, in.Users, in.Updated.Local().Format("2006-01-02 15:04"), in.Status)
+		fmt.Fprintf(tw, "%s\t%s\t%d/10\t%s\t%s\n", in.ID, line(in.Name), in.Users, in.Updated.Local().Format("2006-01-02 15:04"), line(in.Status))
 	}
 	tw.Flush()
 	return ExitOK

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"zpadd/state"
+	"zpadd/state/safetext"
 	"zpadd/zoom/submit"
 )
 
@@ -40,8 +41,10 @@ type Env struct {
 	StdinIsTerminal bool
 }
 
+// errorf prints one error on stderr; the message may quote names, file
+// names and Zoom's text, so it is shown with their controls escaped.
 func (e *Env) errorf(format string, args ...any) {
-	fmt.Fprintf(e.Stderr, "zpadd: "+format+"\n", args...)
+	fmt.Fprintln(e.Stderr, "zpadd: "+safetext.Text(fmt.Sprintf(format, args...)))
 }
 
 // listDrafts lists the saved drafts, newest first, telling stderr about any

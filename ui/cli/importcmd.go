@@ -17,6 +17,12 @@ func Import(e *Env, path string) int {
 		return ExitInvalid
 	}
 	defer f.Close()
+	if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() {
+		if err := state.CheckCSVSize(filepath.Base(path), fi.Size()); err != nil {
+			e.errorf("%v", err)
+			return ExitInvalid
+		}
+	}
 	drafts, problems, err := state.ImportCSV(f, filepath.Base(path))
 	if err != nil {
 		e.errorf("%s: %v", path, err)
@@ -27,11 +33,11 @@ func Import(e *Env, path string) int {
 			e.errorf("saving draft %q: %v", d.Name, err)
 			return ExitOther
 		}
-		fmt.Fprintf(e.Stdout, "%s\t%s\t%d users\n", d.ID, d.Name, len(d.Users))
+		fmt.Fprintf(e.Stdout, "%s\t%s\t%d users\n", d.ID, line(d.Name), len(d.Users))
 	}
 	blocking := false
 	for _, p := range problems {
-		fmt.Fprintf(e.Stderr, "%s: %s\n", path, p)
+		fmt.Fprintf(e.Stderr, "%s: %s\n", line(path), lineOf(p))
 		if p.Severity == state.Error {
 			blocking = true
 		}

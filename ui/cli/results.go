@@ -45,7 +45,7 @@ func writeResults(e *Env, results []state.UserResult, asJSON bool) int {
 		if detail == "" {
 			detail = checkSummary(r.Checks)
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", r.Email, r.Status, dash(r.ID), detail)
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", line(r.Email), line(r.Status), line(dash(r.ID)), line(detail))
 	}
 	tw.Flush()
 	return ExitOK

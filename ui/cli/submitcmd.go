@@ -43,17 +43,30 @@ func Submit(ctx context.Context, e *Env, refs []string, o SubmitOptions) int {
 		e.errorf("%v", err)
 		return ExitOther
 	}
+	// Hold every draft before sending any: a draft another zpadd has open
+	// (the wizard, or a submit of it in flight) is never sent from here,
+	// and nothing is sent when one of them is held.
+	sessions, code := openSessions(e, svc, drafts)
+	if code != ExitOK {
+		return code
+	}
+	defer func() {
+		for _, ss := range sessions {
+			_ = ss.Close()
+		}
+	}()
 
 	var (
 		subs    []*state.Submission
 		results []state.UserResult
 		lastErr error
 	)
-	for i, d := range drafts {
-		fmt.Fprintf(e.Stderr, "batch %d of %d: %s (%d users)\n", i+1, len(drafts), d.Name, len(d.Users))
+	for i, ss := range sessions {
+		d := ss.Draft() // as saved when the lock was taken
+		fmt.Fprintf(e.Stderr, "batch %d of %d: %s (%d users)\n", i+1, len(drafts), line(d.Name), len(d.Users))
 		// Submit settles a batch of this draft left in flight and never
 		// sends a user an earlier run created, so running again resumes.
-		sub, err := svc.Submit(ctx, d, progressPrinter(e, d))
+		sub, err := ss.Submit(ctx, progressPrinter(e, d))
 		var blocked *submit.BlockedError
 		switch {
 		case sub != nil:
@@ -79,12 +92,34 @@ func Submit(ctx context.Context, e *Env, refs []string, o SubmitOptions) int {
 	return submit.ExitCode(subs, lastErr)
 }
 
+// openSessions takes the lock of every draft; when one is held by another
+// zpadd it names that process and returns ExitInvalid (nothing sent).
+func openSessions(e *Env, svc *submit.Service, drafts []*state.Draft) ([]*submit.Session, int) {
+	var out []*submit.Session
+	for _, d := range drafts {
+		ss, err := submit.OpenSession(e.Store, svc, d.ID)
+		if err == nil && ss.ReadOnly() != nil {
+			err = &submit.HeldError{Held: ss.ReadOnly()}
+			_ = ss.Close()
+		}
+		if err != nil {
+			for _, o := range out {
+				_ = o.Close()
+			}
+			e.errorf("%v", err)
+			return nil, ExitInvalid
+		}
+		out = append(out, ss)
+	}
+	return out, ExitOK
+}
+
 func dryRun(e *Env, drafts []*state.Draft) int {
 	code := ExitOK
 	for _, d := range drafts {
 		problems := state.Validate(d, nil)
 		for _, p := range problems {
-			fmt.Fprintf(e.Stderr, "%s: %s\n", d.Name, p)
+			fmt.Fprintf(e.Stderr, "%s: %s\n", line(d.Name), lineOf(p))
 		}
 		if problems.Blocking() {
 			code = ExitInvalid
@@ -94,7 +129,7 @@ func dryRun(e *Env, drafts []*state.Draft) int {
 			e.errorf("%s: %v", d.Name, err)
 			return ExitInvalid
 		}
-		fmt.Fprintf(e.Stderr, "POST /phone/users/batch (%s, %d users) — dry run, not sent:\n", d.Name, len(d.Users))
+		fmt.Fprintf(e.Stderr, "POST /phone/users/batch (%s, %d users) — dry run, not sent:\n", line(d.Name), len(d.Users))
 		e.Stdout.Write(body)
 		fmt.Fprintln(e.Stdout)
 		if line := followUpPlan(d); line != "" {

@@ -31,8 +31,12 @@ type Context struct {
 	CatalogStale bool
 
 	// Draft is the open draft (nil on Home before one is opened). Screens
-	// mutate it in place and return Changed().
+	// mutate it in place and return Changed(). Only the UI goroutine may
+	// touch it: work in goroutines gets Draft.Clone().
 	Draft *state.Draft
+	// Session holds the open draft's lock, saves it and submits it (nil on
+	// Home).
+	Session *submit.Session
 	// ReadOnly is true when Draft is locked by another zpadd: screens show it
 	// and must not modify the draft.
 	ReadOnly bool

@@ -9,9 +9,9 @@ const (
 	DefaultsScreen          // batch defaults of Context.Draft
 	BatchScreen             // the users table of Context.Draft
 	UserScreen              // one user's form: Navigate.User (NewUser to add), Navigate.Field to focus
-	ScanScreen              // scan-only mode over Context.Draft (UI-2)
-	ReviewScreen            // problems + request body of Context.Draft (UI-2)
-	ResultsScreen           // submit and live results of Context.Draft (UI-2)
+	ScanScreen              // scan-only mode over Context.Draft
+	ReviewScreen            // problems + request body of Context.Draft
+	ResultsScreen           // submit and live results of Context.Draft
 )
 
 // NewUser as Navigate.User asks the user form to add a new user.

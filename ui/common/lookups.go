@@ -67,35 +67,46 @@ func (c *Context) Lookup(email string) (submit.UserLookup, bool) {
 	return l, ok
 }
 
-// FillNames puts the looked-up names into user i when its names are empty
-// and its email is still the one looked up; it reports a change.
+// FillNames puts the looked-up names into user i when its email is still
+// the one looked up and its names are empty or came from a lookup (they
+// follow the email); names the operator typed are kept (LookupProblems
+// flags them when they differ). It reports a change. Only the UI goroutine
+// calls it: work in goroutines holds snapshots of the draft.
 func FillNames(d *state.Draft, i int, l LookedUp) bool {
 	if d == nil || i < 0 || i >= len(d.Users) || l.Err != nil {
 		return false
 	}
-	u := &d.Users[i]
-	if state.EmailKey(u.Email) != state.EmailKey(l.Email) {
-		return false
-	}
-	changed := false
-	if u.FirstName == "" && l.Result.First != "" {
-		u.FirstName, changed = l.Result.First, true
-	}
-	if u.LastName == "" && l.Result.Last != "" {
-		u.LastName, changed = l.Result.Last, true
-	}
-	return changed
+	return d.Users[i].ApplyLookedUpNames(l.Email, l.Result.First, l.Result.Last)
 }
 
-// LookupProblems are the warnings Zoom's answers give about the draft's
-// users (no such user, not active, already a phone user), for the rows'
-// marks before pre-flight makes them errors. Users that already have an
-// email problem in ps are skipped.
-func (c *Context) LookupProblems(d *state.Draft, ps state.Problems) state.Problems {
+// NameProblems warn, on the first-name field, about users whose typed
+// names differ from the Zoom user's that their email's lookup found.
+func (c *Context) NameProblems(d *state.Draft) state.Problems {
 	if d == nil {
 		return nil
 	}
 	var out state.Problems
+	for i, u := range d.Users {
+		l, ok := c.Lookup(u.Email)
+		if !ok || l.Status == submit.StatusNotFound {
+			continue
+		}
+		if w := u.NameMismatch(l.First, l.Last); w != "" {
+			out = append(out, state.Problem{User: i, Email: u.Email, Field: "first_name", Severity: state.Warning, Message: w})
+		}
+	}
+	return out
+}
+
+// LookupProblems are the warnings Zoom's answers give about the draft's
+// users (no such user, not active, already a phone user), for the rows'
+// marks before pre-flight makes them errors, and NameProblems. Users that
+// already have an email problem in ps are skipped.
+func (c *Context) LookupProblems(d *state.Draft, ps state.Problems) state.Problems {
+	if d == nil {
+		return nil
+	}
+	out := c.NameProblems(d)
 	for i, u := range d.Users {
 		l, ok := c.Lookup(u.Email)
 		if !ok || hasEmailProblem(ps, i) {
@@ -150,4 +161,19 @@ func (c *Context) ApplyLookup(l LookedUp) (int, bool) {
 		return i, false
 	}
 	return i, FillNames(c.Draft, i, l)
+}
+
+// CatalogPruned tells the shell and the screens that a submit or reconcile
+// took what Zoom now holds out of the service's catalog, so the pickers stop
+// offering it at once.
+func CatalogPruned(svc *submit.Service) tea.Cmd {
+	if svc == nil {
+		return nil
+	}
+	return func() tea.Msg {
+		if c := svc.CachedCatalog(); c != nil {
+			return CatalogUpdated{Catalog: c}
+		}
+		return nil
+	}
 }

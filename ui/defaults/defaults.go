@@ -235,7 +235,7 @@ func (m *Model) open() tea.Cmd {
 		}
 		items, cur = pickers.Templates(c, cmp.Or(df.SiteName, df.SiteCode)), []string{df.TemplateName}
 	case plansField:
-		items, cur, multi = pickers.Plans(c, nil, cmp.Or(df.SiteName, df.SiteCode)), df.CallingPlans, true
+		items, cur, multi = pickers.Plans(c, nil, cmp.Or(df.SiteName, df.SiteCode)), pickers.WithoutAmbiguousPlans(c, df.CallingPlans), true
 	case brandField:
 		items, cur = pickers.Brands(), []string{df.DeskPhoneBrand}
 	case modelField:
@@ -385,7 +385,7 @@ func (m *Model) View() string {
 		} else {
 			label = st.Label.Render(label)
 		}
-		v := values[f]
+		v := common.Safe(values[f]) // names from Zoom's catalog
 		if v == "" {
 			v = st.Muted.Render("—")
 		}

@@ -68,9 +68,20 @@ func (m *Model) finishFollowUps() tea.Cmd {
 		return common.Error(errors.New("cannot finish the follow-ups: not connected to Zoom"))
 	}
 	d := m.pendingFollowUps[0]
+	// Held while the follow-ups run, so no other zpadd writes this draft's
+	// users at the same time.
+	ss, err := submit.OpenSession(m.ctx.Store, m.ctx.Service, d.ID)
+	if err != nil {
+		return common.Error(err)
+	}
+	if held := ss.ReadOnly(); held != nil {
+		_ = ss.Close()
+		return common.Error(fmt.Errorf("not now: draft %s is open in %s", held.Label(), held.Who()))
+	}
 	m.busy = true
 	svc := m.ctx.Service
 	return tea.Batch(common.Status(fmt.Sprintf("setting the emergency addresses of %q…", d.Name)), func() tea.Msg {
+		defer ss.Close()
 		sub, err := svc.FinishFollowUps(context.Background(), d, nil)
 		return followUpsDone{name: d.Name, sub: sub, err: err}
 	})

@@ -21,13 +21,16 @@ import (
 // and the notice goes.
 func TestHomeOffersToFinishFollowUpsLeftByACrash(t *testing.T) {
 	home := state.HomeUnder(t.TempDir())
-	sb := sandbox.New(sandbox.Options{})
-	svc, _, err := submit.NewForSandbox(sb, home)
-	if err != nil {
+	if err := home.Ensure(); err != nil {
 		t.Fatal(err)
 	}
 	store, _ := state.OpenStore(home)
 	journal, _ := state.OpenJournal(home)
+	sb := sandbox.New(sandbox.Options{})
+	svc, _, err := submit.NewForSandbox(sb, home, store, journal)
+	if err != nil {
+		t.Fatal(err)
+	}
 	if _, err := svc.RefreshCatalog(context.Background()); err != nil {
 		t.Fatal(err)
 	}

@@ -17,6 +17,7 @@ import (
 	"zpadd/state"
 	"zpadd/ui/common"
 	"zpadd/ui/keys"
+	"zpadd/zoom/submit"
 )
 
 // mode is what the keys currently drive.
@@ -35,7 +36,7 @@ type Model struct {
 
 	drafts     []state.DraftInfo
 	history    []state.Submission
-	unfinished []state.Intent
+	unfinished []submit.Pending // journalled batches with no outcome, with their owner
 	loadErr    error
 	// pendingFollowUps are submitted drafts with follow-ups left (followups.go).
 	pendingFollowUps []*state.Draft
@@ -75,6 +76,7 @@ func (m *Model) reload() {
 	var errs []error
 	if m.ctx.Store != nil {
 		d, moved, err := m.ctx.Store.List()
+		submit.MarkUnsettled(m.ctx.Journal, d)
 		m.drafts = d
 		errs = append(errs, err)
 		for _, f := range moved {
@@ -85,7 +87,7 @@ func (m *Model) reload() {
 		h, err := m.ctx.Journal.History()
 		m.history = h
 		errs = append(errs, err)
-		u, err := m.ctx.Journal.Unfinished()
+		u, err := submit.PendingIntents(m.ctx.Journal, m.ctx.Store, m.ctx.Service)
 		m.unfinished = u
 		errs = append(errs, err)
 	}
@@ -169,7 +171,7 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 			return m, common.Error(fmt.Errorf("reconcile %q: %w", msg.name, msg.err))
 		}
 		c, f, _, u := msg.sub.Counts()
-		return m, common.Status(fmt.Sprintf("reconciled %q: %d created, %d refused, %d unknown", msg.name, c, f, u))
+		return m, tea.Batch(common.CatalogPruned(m.ctx.Service), common.Status(fmt.Sprintf("reconciled %q: %d created, %d refused, %d unknown", msg.name, c, f, u)))
 	case tea.PasteMsg:
 		if m.mode == renaming || m.mode == importing {
 			var cmd tea.Cmd
@@ -262,7 +264,9 @@ func (m *Model) nextProfile() tea.Cmd {
 	return func() tea.Msg { return common.SwitchProfile{Name: next} }
 }
 
-// reconcile reads back the users of the first unknown-outcome batch.
+// reconcile reads back the users of the first unknown-outcome batch whose
+// owner is gone. One another live zpadd is sending (or holds) is never
+// reconciled from here: its answer may still be on the way.
 func (m *Model) reconcile() tea.Cmd {
 	if len(m.unfinished) == 0 && !m.busy {
 		return m.finishFollowUps()
@@ -273,13 +277,30 @@ func (m *Model) reconcile() tea.Cmd {
 	if m.ctx.Service == nil {
 		return common.Error(errors.New("cannot reconcile: not connected to Zoom"))
 	}
-	in := m.unfinished[0]
+	m.reload() // owners change: look again right before acting
+	in, ok := firstOrphan(m.unfinished)
+	if !ok {
+		if len(m.unfinished) == 0 {
+			return nil
+		}
+		p := m.unfinished[0]
+		return common.Error(fmt.Errorf("not reconciled: the batch of %q is %s; it records its own outcome", p.DraftName, p.Owner()))
+	}
 	m.busy = true
 	svc := m.ctx.Service
 	return tea.Batch(common.Status(fmt.Sprintf("reconciling %q…", in.DraftName)), func() tea.Msg {
-		sub, err := svc.Reconcile(context.Background(), in, nil)
+		sub, err := svc.Reconcile(context.Background(), in.Intent, nil)
 		return reconciledMsg{name: in.DraftName, sub: sub, err: err}
 	})
+}
+
+func firstOrphan(ps []submit.Pending) (submit.Pending, bool) {
+	for _, p := range ps {
+		if p.Orphaned() {
+			return p, true
+		}
+	}
+	return submit.Pending{}, false
 }
 
 func (m *Model) updateRename(msg tea.KeyPressMsg) (common.Screen, tea.Cmd) {
@@ -296,10 +317,7 @@ func (m *Model) updateRename(msg tea.KeyPressMsg) (common.Screen, tea.Cmd) {
 		if !ok || name == "" || name == d.Name {
 			return m, nil
 		}
-		err := m.withDraft(d.ID, func(dr *state.Draft) error {
-			dr.Name = name
-			return m.ctx.Store.Save(dr)
-		})
+		err := m.withDraft(d.ID, func(ss *submit.Session) error { return ss.Rename(name) })
 		m.reload()
 		if err != nil {
 			return m, common.Error(fmt.Errorf("rename %q: %w", d.Name, err))
@@ -320,7 +338,7 @@ func (m *Model) updateDelete(msg tea.KeyPressMsg) (common.Screen, tea.Cmd) {
 	if !ok {
 		return m, nil
 	}
-	err := m.withDraft(d.ID, func(*state.Draft) error { return m.ctx.Store.Delete(d.ID) })
+	err := m.withDraft(d.ID, func(ss *submit.Session) error { return ss.Delete() })
 	m.reload()
 	if err != nil {
 		return m, common.Error(fmt.Errorf("delete %q: %w", d.Name, err))
@@ -328,17 +346,16 @@ func (m *Model) updateDelete(msg tea.KeyPressMsg) (common.Screen, tea.Cmd) {
 	return m, common.Status(fmt.Sprintf("deleted %q (recoverable from the drafts trash folder)", d.Name))
 }
 
-// withDraft locks, loads and hands a draft to fn; a draft open in another
-// zpadd is refused with the lock's message.
-func (m *Model) withDraft(id string, fn func(*state.Draft) error) error {
-	lock, err := m.ctx.Store.Lock(id)
+// withDraft opens a draft's session for fn; a draft open in another
+// zpadd is refused, naming it.
+func (m *Model) withDraft(id string, fn func(*submit.Session) error) error {
+	ss, err := submit.OpenSession(m.ctx.Store, m.ctx.Service, id)
 	if err != nil {
 		return err
 	}
-	defer lock.Release()
-	d, err := m.ctx.Store.Load(id)
-	if err != nil {
-		return err
+	defer ss.Close()
+	if held := ss.ReadOnly(); held != nil {
+		return fmt.Errorf("draft %s is open in %s", held.Label(), held.Who())
 	}
-	return fn(d)
+	return fn(ss)
 }

@@ -28,13 +28,18 @@ func (m *Model) View() string {
 		if m.busy {
 			tail = "reconciling…"
 		}
-		add(" "+st.Notice.Render(s)+"   "+st.Muted.Render(tail), "")
+		if !in.Orphaned() {
+			// Never reconciled from here: its owner records the outcome.
+			add(" "+st.Notice.Render(s), "   "+st.Muted.Render(in.Owner()+": it records its own outcome (r looks again)"), "")
+		} else {
+			add(" "+st.Notice.Render(s)+"   "+st.Muted.Render(tail), "")
+		}
 	}
 	if line := m.pendingFollowUpsLine(); line != "" && len(m.unfinished) == 0 {
 		add(line, "")
 	}
 	if m.loadErr != nil {
-		add(st.Err.Render(" ✗ "+m.loadErr.Error()), "")
+		add(st.Err.Render(" ✗ "+common.Safe(m.loadErr.Error())), "")
 	}
 
 	nameW := max(w-30, 20)
@@ -43,7 +48,7 @@ func (m *Model) View() string {
 		add(st.Muted.Render("   no drafts yet: n starts a new batch, i imports a CSV"))
 	}
 	for i, d := range m.drafts {
-		name := d.Name
+		name := common.Safe(d.Name)
 		if d.Status != "" && d.Status != "draft" {
 			name += " (" + d.Status + ")"
 		}
@@ -60,7 +65,7 @@ func (m *Model) View() string {
 	}
 	nw := max(nameW-14, 12)
 	for i, s := range m.history {
-		row := common.Pad(s.DraftName, nw) + "  " + common.Pad(common.Stamp(s.Sent), 12) + "  " + m.result(s)
+		row := common.Cell(s.DraftName, nw) + "  " + common.Pad(common.Stamp(s.Sent), 12) + "  " + m.result(s)
 		add(m.row(len(m.drafts)+i, row))
 		if m.expanded == i {
 			add(m.details(s)...)
@@ -69,7 +74,7 @@ func (m *Model) View() string {
 	switch m.mode {
 	case confirmDelete:
 		if d, ok := m.selectedDraft(); ok {
-			add("", " "+st.Warn.Render(fmt.Sprintf("Delete draft %q (%d users)? y deletes · n keeps it", d.Name, d.Users)))
+			add("", " "+st.Warn.Render(fmt.Sprintf("Delete draft %q (%d users)? y deletes · n keeps it", common.Safe(d.Name), d.Users)))
 		}
 	case importing:
 		add("", " "+st.Focused.Render("Import CSV: ")+m.input.View())
@@ -80,7 +85,7 @@ func (m *Model) View() string {
 	if len(m.report) > 0 {
 		add("")
 		for _, r := range m.report {
-			add(" " + st.Warn.Render(r))
+			add(" " + st.Warn.Render(common.Safe(r)))
 		}
 	}
 	if m.ctx.Sandbox {
@@ -134,7 +139,7 @@ func (m *Model) details(s state.Submission) []string {
 		case state.ResultSkipped:
 			mark = st.Muted.Render("-")
 		}
-		line := fmt.Sprintf("       %s %s %s", mark, r.Email, r.Status)
+		line := fmt.Sprintf("       %s %s %s", mark, common.Safe(r.Email), common.Safe(r.Status))
 		if r.Error != "" {
 			where := ""
 			if r.Field != "" {

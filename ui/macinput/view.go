@@ -5,6 +5,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"zpadd/state"
+	"zpadd/state/safetext"
 )
 
 // Styles of the field; a screen may replace them with the app's palette.
@@ -44,7 +45,7 @@ func (m Model) View() string {
 		} else if mac, err := state.NormalizeMAC(m.value); err == nil {
 			line += "  " + s.Valid.Render("→ "+state.FormatMAC(mac, ":")+" ✓")
 		} else {
-			line += "  " + s.Invalid.Render(err.Error())
+			line += "  " + s.Invalid.Render(safetext.Line(err.Error()))
 		}
 	}
 	if m.width > 0 {

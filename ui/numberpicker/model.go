@@ -40,6 +40,8 @@ type Model struct {
 	isPicked map[string]bool // membership of picked
 	note     string          // one-line feedback ("at most 10 numbers")
 
+	notes map[string]string // number → a note shown after it ("pending")
+
 	focused bool
 	Keys    KeyMap
 	Styles  Styles
@@ -294,4 +296,11 @@ func (m *Model) clampView() {
 		m.offset = m.cursor - rows + 1
 	}
 	m.offset = min(max(m.offset, 0), max(0, len(m.shown)-rows))
+}
+
+// WithNotes returns the picker showing notes[number] after each number it
+// names (such as "pending: being ported").
+func (m Model) WithNotes(notes map[string]string) Model {
+	m.notes = notes
+	return m
 }

@@ -229,3 +229,23 @@ func TestTypedNumberWithSpaceFiltersAndTicksNothing(t *testing.T) {
 		t.Fatalf("enter with nothing ticked chose %v, want the highlighted number", got.Values)
 	}
 }
+
+// A note (a number being ported) is drawn after its number, so the
+// operator sees why it should not be picked.
+func TestNotesAreShownAfterTheirNumber(t *testing.T) {
+	nums := testNumbers(3)
+	m := New(nums, nil, 10).WithNotes(map[string]string{nums[2]: "pending: being ported"})
+	m.SetSize(80, 10)
+	var noted []string
+	for _, l := range strings.Split(m.View(), "\n") {
+		if strings.Contains(l, "pending: being ported") {
+			noted = append(noted, l)
+		}
+	}
+	if len(noted) != 1 {
+		t.Fatalf("note drawn on %d rows, want 1:\n%s", len(noted), m.View())
+	}
+	if cur, _ := m.Current(); cur == nums[2] {
+		t.Error("the cursor starts on the noted number")
+	}
+}

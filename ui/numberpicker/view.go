@@ -61,6 +61,9 @@ func (m Model) row(i int) string {
 		mark = "[x]"
 	}
 	line := mark + " " + m.labels.label(m.shown[i], n)
+	if note := m.notes[n]; note != "" {
+		line += "  (" + note + ")"
+	}
 	switch {
 	case i == m.cursor && m.focused:
 		return m.Styles.Cursor.Render("▸ " + line)

@@ -69,9 +69,19 @@ func Plans(c *state.Catalog, inUse map[string]int, site string) []Item {
 	var items []Item
 	seen := map[string]bool{}
 	if c != nil {
+		subs := state.PlanSubscriptions(c)
 		for _, p := range c.Plans {
 			name := p.ShortName
 			if name == "" {
+				continue
+			}
+			if len(subs[name]) > 1 {
+				// Held under several billing subscriptions: one item each,
+				// sent as "<name>:<subscription>" (zoom-api.md §4.2).
+				value := state.PlanWithSubscription(p)
+				items = append(items, Item{Value: value, Label: name + " · " + state.SubscriptionLabel(p),
+					Detail: fmt.Sprintf("%d available · %s", p.Available-inUse[value], p.Name)})
+				seen[name] = true
 				continue
 			}
 			left := p.Available - inUse[name]
@@ -195,4 +205,20 @@ func ModelsFor(brand string) ([]Item, error) {
 		return nil, ErrNoBrand
 	}
 	return Models(brand), nil
+}
+
+// WithoutAmbiguousPlans drops from a current selection the bare plan names
+// the account holds under several billing subscriptions: they cannot be
+// sent as they are, and the picker offers one item per subscription
+// instead, so the operator's choice replaces them.
+func WithoutAmbiguousPlans(c *state.Catalog, cur []string) []string {
+	subs := state.PlanSubscriptions(c)
+	out := cur[:0:0]
+	for _, p := range cur {
+		if len(subs[strings.TrimSpace(p)]) > 1 {
+			continue
+		}
+		out = append(out, p)
+	}
+	return out
 }

@@ -1,10 +1,13 @@
 package pickers
 
 import (
+	"cmp"
 	"fmt"
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
+
+	"zpadd/state/safetext"
 )
 
 // View renders the title with the filter, the visible rows and, when the
@@ -16,7 +19,7 @@ func (m Model) View() string {
 	var b strings.Builder
 	head := st.Focused.Render(m.Title) + "  "
 	if m.filter != "" {
-		head += st.Muted.Render("filter ") + m.filter + "▏"
+		head += st.Muted.Render("filter ") + safetext.Line(m.filter) + "▏"
 	} else {
 		head += st.Muted.Render("type to filter")
 	}
@@ -30,7 +33,7 @@ func (m Model) View() string {
 		case len(m.items) == 0 && m.filter == "":
 			msg = "no list yet (no catalog): type a value; it stays unverified until checked"
 		case m.free() != "":
-			msg = "not in any list: enter uses " + m.free() + " (unverified)"
+			msg = "not in any list: enter uses " + safetext.Line(m.free()) + " (unverified)"
 		}
 		b.WriteString("\n" + ansi.Truncate(st.Muted.Render("  "+msg), m.width, "…"))
 		if m.note != "" {
@@ -63,16 +66,14 @@ func (m Model) row(i int) string {
 			box = "[x] "
 		}
 	}
-	label := it.Label
-	if label == "" {
-		label = it.Value
-	}
+	// Names come from Zoom: shown escaped, on one line (state/safetext).
+	label := safetext.Line(cmp.Or(it.Label, it.Value))
 	line := box + label
 	if it.Disabled {
 		line = st.Muted.Render(line)
 	}
-	if it.Detail != "" {
-		line += "  " + st.Muted.Render(it.Detail)
+	if detail := safetext.Line(it.Detail); detail != "" {
+		line += "  " + st.Muted.Render(detail)
 	}
 	return mark + ansi.Truncate(line, m.width-2, "…")
 }

@@ -15,7 +15,7 @@ import (
 // countdown and no request.
 func TestProvisioningPanelRebootsAndResyncsOnceEachAfterAsking(t *testing.T) {
 	w := newWorld(t, sandbox.Options{DeviceOnlineAfter: time.Millisecond})
-	w.ctx.Draft = cartDraft(t)
+	w.open(t, cartDraft(t))
 	l := newLoop(t, New(w.ctx, common.Navigate{To: common.ResultsScreen}))
 	m := l.screen.(*Model)
 	l.until("the submit to finish", func() bool { return m.prog.finished })
@@ -63,7 +63,7 @@ func TestProvisioningPanelRebootsAndResyncsOnceEachAfterAsking(t *testing.T) {
 // the HEAVY request is spent): the screen says why and what to check.
 func TestRebootOfAnOfflinePhoneIsExplainedNotSent(t *testing.T) {
 	w := newWorld(t, sandbox.Options{DeviceOnlineAfter: -1})
-	w.ctx.Draft = cartDraft(t)
+	w.open(t, cartDraft(t))
 	l := newLoop(t, New(w.ctx, common.Navigate{To: common.ResultsScreen}))
 	m := l.screen.(*Model)
 	l.until("the submit to finish", func() bool { return m.prog.finished })

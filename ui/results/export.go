@@ -72,7 +72,11 @@ func writeResults(dir string, sub state.Submission, d *state.Draft) (csvPath, js
 				name = d.Users[i].DisplayName()
 			}
 		}
-		_ = w.Write([]string{r.Email, name, r.Status, r.ID, r.Field, r.Error, checksText(r.Checks)})
+		rec := []string{r.Email, name, r.Status, r.ID, r.Field, r.Error, checksText(r.Checks)}
+		for i, v := range rec {
+			rec[i] = state.EncodeCell(v) // Zoom's message or a name may start with "="
+		}
+		_ = w.Write(rec)
 	}
 	w.Flush()
 	if err := w.Error(); err != nil {

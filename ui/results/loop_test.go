@@ -96,16 +96,38 @@ func newWorld(t *testing.T, o sandbox.Options) *world {
 	t.Helper()
 	home := state.HomeUnder(t.TempDir())
 	sb := sandbox.New(o)
-	svc, c, err := submit.NewForSandbox(sb, home)
-	if err != nil {
+	if err := home.Ensure(); err != nil {
 		t.Fatal(err)
 	}
 	st, err := state.OpenStore(home)
 	if err != nil {
 		t.Fatal(err)
 	}
-	ctx := &common.Context{Styles: styles.New(true), Home: home, Store: st, Service: svc, Sandbox: true, Width: 100, Height: 26}
+	j, err := state.OpenJournal(home)
+	if err != nil {
+		t.Fatal(err)
+	}
+	svc, c, err := submit.NewForSandbox(sb, home, st, j)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := &common.Context{Styles: styles.New(true), Home: home, Store: st, Journal: j, Service: svc, Sandbox: true, Width: 100, Height: 26}
 	return &world{sb: sb, svc: svc, client: c, home: home, store: st, ctx: ctx}
+}
+
+// open saves d and opens it through a session on the world's service, as
+// the shell does before the submit screen.
+func (w *world) open(t *testing.T, d *state.Draft) {
+	t.Helper()
+	if err := w.store.Save(d); err != nil {
+		t.Fatal(err)
+	}
+	ss, err := submit.OpenSession(w.store, w.ctx.Service, d.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = ss.Close() })
+	w.ctx.Draft, w.ctx.Session = d, ss
 }
 
 // cartDraft is three free sandbox users at Main Site, each with a Yealink.

@@ -35,7 +35,7 @@ func TestOfflineSubmitSaysWhyAndStopsTheSpinner(t *testing.T) {
 		t.Fatal(err)
 	}
 	w.ctx.Service = submit.New(c, w.home, j, submit.Options{})
-	w.ctx.Draft = cartDraft(t)
+	w.open(t, cartDraft(t))
 	l := newLoop(t, New(w.ctx, common.Navigate{To: common.ResultsScreen}))
 	m := l.screen.(*Model)
 	l.until("the submit to finish", func() bool { return m.prog.finished })

@@ -26,7 +26,7 @@ type Model struct {
 	ctx  *common.Context
 	keys keyMap
 
-	draft *state.Draft // the draft as submitted (a copy: the shell may swap Context.Draft)
+	draft *state.Draft // a snapshot of the draft as submitted: goroutines read it while the shell edits its own
 	prog  *progress
 
 	events    *pump
@@ -64,7 +64,7 @@ type watchEnded struct{ err error }
 
 // New opens the submit screen for ctx.Draft; the submit starts in Init.
 func New(ctx *common.Context, _ common.Navigate) common.Screen {
-	m := &Model{ctx: ctx, keys: defaultKeys(), draft: ctx.Draft, spinner: newSpinner()}
+	m := &Model{ctx: ctx, keys: defaultKeys(), draft: ctx.Draft.Clone(), spinner: newSpinner()}
 	users := 0
 	if ctx.Draft != nil {
 		users = len(ctx.Draft.Users)
@@ -85,22 +85,31 @@ func (m *Model) Init() tea.Cmd {
 	case m.ctx.Service == nil:
 		m.err = errors.New("no connection to Zoom is configured: nothing was sent")
 		return nil
+	case m.ctx.Session == nil:
+		m.err = errors.New("the draft is not open: nothing was sent")
+		return nil
 	}
 	return tea.Batch(m.start(), m.tick())
 }
 
-// start runs Service.Submit in a goroutine; its events come back through a
-// pump. ctx cancellation stops it before the POST; after that the workflow
-// finishes and records the outcome on its own.
+// start saves the draft through its session and submits that snapshot in
+// a goroutine; its events come back through a pump. ctx cancellation stops
+// it before the POST; after that the workflow finishes and records the
+// outcome on its own. The service counts it as work in flight, which
+// quitting waits for.
 func (m *Model) start() tea.Cmd {
 	ctx, cancel := context.WithCancel(context.Background())
 	m.cancel, m.started = cancel, true
 	m.events = newPump(fromSubmit)
-	untrack := track(cancel)
-	svc, d, p := m.ctx.Service, m.draft, m.events
+	ss, p := m.ctx.Session, m.events
+	// What is sent is what is on disk: the session submits its last save.
+	if err := ss.Save(m.draft.Clone()); err != nil {
+		m.started = false
+		m.err = fmt.Errorf("the draft could not be saved, so nothing was sent: %w", err)
+		return nil
+	}
 	go func() {
-		defer untrack()
-		sub, err := svc.Submit(ctx, d, p.push)
+		sub, err := ss.Submit(ctx, p.push)
 		p.finish(submitted{sub: sub, err: err})
 	}()
 	return p.wait()
@@ -155,12 +164,16 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		if m.cancel != nil {
 			m.cancel()
 		}
+		var cmd tea.Cmd
+		if msg.sub != nil {
+			cmd = common.CatalogPruned(m.ctx.Service)
+		}
 		// The technician at the cart plugs the phones in next: watch them
 		// without being asked (w stops it).
 		if m.sub != nil && !m.watchOff && !m.watching {
-			return m, m.startWatch()
+			return m, tea.Batch(cmd, m.startWatch())
 		}
-		return m, nil
+		return m, cmd
 	case watchEnded:
 		m.watching = false
 		if msg.err != nil && !errors.Is(msg.err, context.Canceled) {
@@ -266,16 +279,16 @@ func (m *Model) phonesToWatch() int {
 }
 
 func (m *Model) startWatch() tea.Cmd {
-	if m.sub == nil || m.ctx.Service == nil || m.phonesToWatch() == 0 {
+	if m.sub == nil || m.ctx.Session == nil || m.phonesToWatch() == 0 {
 		return nil
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	m.stopWait, m.watching, m.watchErr = cancel, true, nil
 	m.prog.watchDone = false
 	m.watch = newPump(fromWatch)
-	svc, sub, d, p := m.ctx.Service, m.sub, m.draft, m.watch
+	ss, sub, d, p := m.ctx.Session, m.sub, m.draft.Clone(), m.watch
 	go func() {
-		err := svc.Watch(ctx, sub, d, p.push)
+		err := ss.Watch(ctx, sub, d, p.push)
 		p.finish(watchEnded{err: err})
 	}()
 	return tea.Batch(p.wait(), m.tick())

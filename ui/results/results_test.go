@@ -23,7 +23,7 @@ import (
 func TestSubmitShowsEveryUserCreatedAndVerified(t *testing.T) {
 	w := newWorld(t, sandbox.Options{})
 	d := cartDraft(t)
-	w.ctx.Draft = d
+	w.open(t, d)
 	l := newLoop(t, New(w.ctx, common.Navigate{To: common.ResultsScreen}))
 	m := l.screen.(*Model)
 	l.until("the submit to finish", func() bool { return m.prog.finished })
@@ -56,7 +56,7 @@ func TestSubmitShowsEveryUserCreatedAndVerified(t *testing.T) {
 func TestRefusalIsShownAtItsFieldAndFailedBecomeANewDraft(t *testing.T) {
 	w := newWorld(t, sandbox.Options{Outcome: sandbox.AllOrNothing})
 	d := cartDraft(t)
-	w.ctx.Draft = d
+	w.open(t, d)
 	// Pre-flight passes (the review ran it); then someone else takes Henry's
 	// extension before the POST, so only Zoom can refuse it.
 	if _, err := w.svc.Preflight(context.Background(), d, nil); err != nil {
@@ -113,7 +113,7 @@ func TestExportWritesCSVAndJSONAndSaysWhere(t *testing.T) {
 	defer os.Chdir(wd)
 
 	w := newWorld(t, sandbox.Options{})
-	w.ctx.Draft = cartDraft(t)
+	w.open(t, cartDraft(t))
 	l := newLoop(t, New(w.ctx, common.Navigate{To: common.ResultsScreen}))
 	m := l.screen.(*Model)
 	l.until("the submit to finish", func() bool { return m.prog.finished })
@@ -151,7 +151,7 @@ func TestBlockedSubmitSendsNothingAndSaysWhy(t *testing.T) {
 	w := newWorld(t, sandbox.Options{})
 	d := cartDraft(t)
 	d.Users[1].ExtensionNumber = "1001" // alice.johnson's
-	w.ctx.Draft = d
+	w.open(t, d)
 	l := newLoop(t, New(w.ctx, common.Navigate{To: common.ResultsScreen}))
 	m := l.screen.(*Model)
 	l.until("the submit to finish", func() bool { return m.prog.finished })
@@ -167,7 +167,7 @@ func TestBlockedSubmitSendsNothingAndSaysWhy(t *testing.T) {
 // screen then watches each new desk phone"): no key is pressed here.
 func TestWatchStartsByItselfAndReportsPhonesComingOnline(t *testing.T) {
 	w := newWorld(t, sandbox.Options{DeviceOnlineAfter: 1})
-	w.ctx.Draft = cartDraft(t)
+	w.open(t, cartDraft(t))
 	l := newLoop(t, New(w.ctx, common.Navigate{To: common.ResultsScreen}))
 	m := l.screen.(*Model)
 	l.until("the submit to finish", func() bool { return m.prog.finished })
@@ -182,7 +182,7 @@ func TestWatchStartsByItselfAndReportsPhonesComingOnline(t *testing.T) {
 // off, and starts it again.
 func TestWKeyStopsAndRestartsTheWatch(t *testing.T) {
 	w := newWorld(t, sandbox.Options{})
-	w.ctx.Draft = cartDraft(t)
+	w.open(t, cartDraft(t))
 	l := newLoop(t, New(w.ctx, common.Navigate{To: common.ResultsScreen}))
 	m := l.screen.(*Model)
 	l.until("the automatic watch", func() bool { return m.prog.finished && m.watching })
@@ -202,11 +202,11 @@ func TestWKeyStopsAndRestartsTheWatch(t *testing.T) {
 
 func TestSettleWaitsForRunningSubmits(t *testing.T) {
 	w := newWorld(t, sandbox.Options{PostDelay: 300_000_000})
-	w.ctx.Draft = cartDraft(t)
+	w.open(t, cartDraft(t))
 	l := newLoop(t, New(w.ctx, common.Navigate{To: common.ResultsScreen}))
 	m := l.screen.(*Model)
 	l.until("the POST to start", func() bool { return m.prog.requests > 0 })
-	if !Settle(10_000_000_000) {
+	if !w.svc.Settle(10_000_000_000) {
 		t.Fatal("Settle timed out")
 	}
 	// Cancelled during the POST: the workflow still recorded Zoom's answer.

@@ -156,12 +156,12 @@ func (m *Model) outcome() []string {
 			if p.User >= 0 && p.User < len(m.draft.Users) {
 				who = m.draft.Users[p.User].DisplayName()
 			}
-			out = append(out, "   "+who+" · "+p.Field+": "+st.Err.Render(p.Message))
+			out = append(out, "   "+common.Safe(who)+" · "+p.Field+": "+st.Err.Render(common.Safe(p.Message)))
 		}
 	case m.err != nil && errors.Is(m.err, context.Canceled) && m.sub == nil:
 		out = append(out, " "+st.Warn.Render("cancelled before sending: nothing was sent"))
 	case m.err != nil:
-		out = append(out, " "+st.Err.Render("✗ "+m.err.Error()))
+		out = append(out, " "+st.Err.Render("✗ "+common.Safe(m.err.Error())))
 	}
 	if m.sub != nil && m.sub.Outcome == submit.OutcomeUnknown {
 		_, _, unknown, _ := m.prog.counts()
@@ -216,7 +216,7 @@ func (m *Model) rowCells(i int) []string {
 	r := m.prog.rows[i]
 	u := m.draft.Users[i]
 	cells := make([]string, 5)
-	cells[colUser] = u.DisplayName()
+	cells[colUser] = common.Safe(u.DisplayName())
 	switch r.status {
 	case submit.StatusCreated:
 		cells[colResult] = st.OK.Render("✓ created")
@@ -231,7 +231,7 @@ func (m *Model) rowCells(i int) []string {
 		col, label := fieldColumn(r.field)
 		// The workflow prefixes Zoom's message with the field; the column
 		// already says it.
-		msg := r.message
+		msg := common.Safe(r.message)
 		if r.field != "" {
 			msg = strings.TrimPrefix(msg, r.field+": ")
 		}
@@ -241,10 +241,10 @@ func (m *Model) rowCells(i int) []string {
 		cells[col] = st.Err.Render(msg)
 	case submit.StatusUnknown:
 		cells[colResult] = st.Unknown.Render("? unknown")
-		cells[colExt] = st.Unknown.Render(r.message)
+		cells[colExt] = st.Unknown.Render(common.Safe(r.message))
 	case submit.StatusSkipped:
 		cells[colResult] = st.Muted.Render("– skipped")
-		cells[colExt] = st.Muted.Render(r.message)
+		cells[colExt] = st.Muted.Render(common.Safe(r.message))
 	default:
 		if m.running() {
 			cells[colResult] = st.Muted.Render("… waiting")
@@ -299,7 +299,7 @@ func (m *Model) deskCell(u state.User, r userRow) string {
 	case c.OK:
 		return st.OK.Render("✓") + " " + state.FormatMAC(u.DeskPhones[0].MAC, ":")
 	}
-	return st.Err.Render("✗ " + c.Detail)
+	return st.Err.Render("✗ " + common.Safe(c.Detail))
 }
 
 // fieldColumn maps a batch-body field to the column showing it, with a
@@ -331,7 +331,7 @@ func (m *Model) footer() []string {
 		case m.watching:
 			out = append(out, " "+st.Muted.Render(m.spin())+fmt.Sprintf(" %d of %d phone%s online · watching", online, max(total, phones), common.Plural(phones)))
 		case m.watchErr != nil:
-			out = append(out, " "+st.Err.Render("✗ watching stopped: "+m.watchErr.Error()))
+			out = append(out, " "+st.Err.Render("✗ watching stopped: "+common.Safe(m.watchErr.Error())))
 		case phones > 0 && total > 0:
 			out = append(out, fmt.Sprintf(" %d of %d phone%s online · w to watch again", online, total, common.Plural(total)))
 		case phones > 0:
@@ -339,7 +339,7 @@ func (m *Model) footer() []string {
 		}
 	}
 	if m.note != "" {
-		out = append(out, " "+st.Status.Render(m.note))
+		out = append(out, " "+st.Status.Render(common.Safe(m.note)))
 	}
 	return out
 }

@@ -125,10 +125,7 @@ func (m *Model) check() tea.Cmd {
 	if svc == nil || d == nil || len(d.Users) == 0 {
 		return nil
 	}
-	cp, err := copyDraft(d)
-	if err != nil {
-		return common.Error(err)
-	}
+	cp := d.Clone() // pre-flight reads it in a goroutine while the wizard edits d
 	m.checkSeq++
 	seq := m.checkSeq
 	m.checking, m.liveOK, m.liveErr = true, false, nil
@@ -145,18 +142,6 @@ func (m *Model) check() tea.Cmd {
 // ticks here by the spinner's id, and a second chain is dropped by the
 // spinner's tag check.
 func (m *Model) tick() tea.Cmd { return m.spinner.Tick }
-
-func copyDraft(d *state.Draft) (*state.Draft, error) {
-	b, err := json.Marshal(d)
-	if err != nil {
-		return nil, fmt.Errorf("review: copying the draft for pre-flight: %w", err)
-	}
-	var cp state.Draft
-	if err := json.Unmarshal(b, &cp); err != nil {
-		return nil, fmt.Errorf("review: copying the draft for pre-flight: %w", err)
-	}
-	return &cp, nil
-}
 
 // Update implements common.Screen.
 func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {

@@ -28,7 +28,7 @@ func (m *Model) View() string {
 	b.WriteString(m.summary() + "\n")
 	if m.liveErr != nil {
 		// Say why Zoom was not checked: offline, refused credentials, ...
-		b.WriteString(" " + st.Warn.Render(ansi.Truncate(m.liveErr.Error(), max(m.width-2, 10), "…")) + "\n")
+		b.WriteString(" " + st.Warn.Render(ansi.Truncate(common.Safe(m.liveErr.Error()), max(m.width-2, 10), "…")) + "\n")
 	}
 	b.WriteString("\n")
 
@@ -122,14 +122,14 @@ func (m *Model) row(i int) string {
 	if sameGroup := i > m.offset && m.items[i-1].User == p.User && m.items[i-1].Severity == p.Severity; !sameGroup {
 		who = "draft"
 		if d := m.ctx.Draft; d != nil && p.User >= 0 && p.User < len(d.Users) {
-			who = fmt.Sprintf("%d  %s", p.User+1, d.Users[p.User].DisplayName())
+			who = fmt.Sprintf("%d  %s", p.User+1, common.Safe(d.Users[p.User].DisplayName()))
 		}
 	}
 	msgStyle := st.Warn
 	if p.Severity == state.Error {
 		msgStyle = st.Err
 	}
-	return " " + mark + common.Pad(who, userWidth) + "  " + common.Pad(fieldLabel(p.Field), fieldWidth) + "  " + msgStyle.Render(p.Message)
+	return " " + mark + common.Pad(who, userWidth) + "  " + common.Pad(fieldLabel(p.Field), fieldWidth) + "  " + msgStyle.Render(common.Safe(p.Message))
 }
 
 // detail shows the selected problem in full, since rows are cut at the
@@ -143,7 +143,7 @@ func (m *Model) detail(p state.Problem) string {
 			where += ", " + fieldLabel(p.Field)
 		}
 	}
-	text := st.Label.Render(where+": ") + p.Message
+	text := st.Label.Render(common.Safe(where)+": ") + common.Safe(p.Message)
 	wrapped := ansi.Wrap(text, max(20, m.width-2), "")
 	lines := strings.Split(wrapped, "\n")
 	if len(lines) > 2 {
@@ -157,7 +157,7 @@ func (m *Model) jsonView() string {
 	st := m.ctx.Styles
 	head := " " + st.Title.Render("Request body") + st.Muted.Render(" · POST /phone/users/batch · exactly what will be sent")
 	if m.bodyErr != nil {
-		return head + "\n\n " + st.Err.Render(m.bodyErr.Error())
+		return head + "\n\n " + st.Err.Render(common.Safe(m.bodyErr.Error()))
 	}
 	pos := st.Muted.Render(fmt.Sprintf(" %3.0f%%", m.body.ScrollPercent()*100))
 	return common.Fit(head+pos+"\n\n"+m.body.View(), m.width, m.height)

@@ -7,6 +7,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"zpadd/state"
+	"zpadd/state/safetext"
 	"zpadd/ui/common"
 )
 
@@ -44,7 +45,7 @@ func (m *Model) View() string {
 	}
 	b.WriteString("\n " + m.input.View() + "\n")
 	if m.last.text != "" {
-		text := m.last.text
+		text := common.Safe(m.last.text)
 		if m.last.ok {
 			text = st.OK.Render(text)
 		} else {
@@ -75,7 +76,7 @@ func (m *Model) kindLine() string {
 func (m *Model) row(i int) string {
 	st := m.ctx.Styles
 	u := m.ctx.Draft.Users[i]
-	name := ansi.Truncate(u.DisplayName(), nameWidth, "…")
+	name := ansi.Truncate(safetext.Line(u.DisplayName()), nameWidth, "…")
 	name += strings.Repeat(" ", max(0, nameWidth-ansi.StringWidth(name)))
 	num := fmt.Sprintf("%2d", i+1)
 
@@ -83,7 +84,7 @@ func (m *Model) row(i int) string {
 	case len(u.DeskPhones) > 0:
 		p := u.DeskPhones[0]
 		mark := st.OK.Render("✓")
-		detail := fmt.Sprintf("%-17s   %s", state.FormatMAC(p.MAC, ":"), strings.TrimSpace(p.Brand+" "+p.Model))
+		detail := fmt.Sprintf("%-17s   %s", state.FormatMAC(p.MAC, ":"), common.Safe(strings.TrimSpace(p.Brand+" "+p.Model)))
 		if extra := len(u.DeskPhones) - 1; extra > 0 {
 			detail += fmt.Sprintf(" (+%d)", extra)
 		}

@@ -113,11 +113,9 @@ func text(u *state.User, id string) string {
 func setText(u *state.User, id, v string) {
 	switch id {
 	case "email":
-		u.Email = v
-	case "first_name":
-		u.FirstName = v
-	case "last_name":
-		u.LastName = v
+		u.SetEmail(v) // names a lookup filled for the old email go with it
+	case "first_name", "last_name":
+		u.SetTypedName(id, v)
 	case "extension_number":
 		u.ExtensionNumber = v
 	case "outbound_caller_id":

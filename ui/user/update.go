@@ -325,7 +325,7 @@ func (m *Model) open(s spec) tea.Cmd {
 		}
 		items, cur = pickers.Templates(c, site), []string{u.TemplateName}
 	case "calling_plans":
-		items, cur, multi = pickers.Plans(c, m.plansInUse(), site), u.CallingPlans, true
+		items, cur, multi = pickers.Plans(c, m.plansInUse(), site), pickers.WithoutAmbiguousPlans(c, u.CallingPlans), true
 	case "phone_numbers":
 		return m.openNumbers()
 	case "emergency_address":
@@ -380,7 +380,7 @@ func (m *Model) openNumbers() tea.Cmd {
 			}
 		}
 	}
-	var pool []string
+	var pool, pending []string
 	if c != nil {
 		siteID := ""
 		if s, ok := pickers.SiteByName(c, cmp.Or(u.SiteName, u.SiteCode)); ok {
@@ -390,10 +390,15 @@ func (m *Model) openNumbers() tea.Cmd {
 			if n.Assigned || taken[n.Number] || (siteID != "" && n.SiteID != "" && n.SiteID != siteID) {
 				continue
 			}
+			if n.Pending {
+				pending = append(pending, n.Number)
+				continue
+			}
 			pool = append(pool, n.Number)
 		}
 	}
-	m.numbers = numberpicker.New(pool, u.PhoneNumbers, state.MaxUsers)
+	// Numbers being ported go last, marked, so the cursor never starts on one.
+	m.numbers = numberpicker.New(append(pool, pending...), u.PhoneNumbers, state.MaxUsers).WithNotes(pendingNotes(pending))
 	m.numbers.SetSize(m.width-2, m.height-3)
 	m.numbers.Focus()
 	m.overlay = numbersOverlay

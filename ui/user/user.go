@@ -204,7 +204,8 @@ func (m *Model) KeyMap() help.KeyMap {
 
 // revalidate recomputes this user's problems after a change.
 func (m *Model) revalidate() {
-	m.problems = state.Validate(m.ctx.Draft, m.ctx.Catalog).ForUser(m.index)
+	all := append(state.Validate(m.ctx.Draft, m.ctx.Catalog), m.ctx.NameProblems(m.ctx.Draft)...)
+	m.problems = all.ForUser(m.index)
 }
 
 // QuestionIsHelp implements common.QuestionIsHelp: no field of the form

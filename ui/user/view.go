@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"zpadd/state"
+	"zpadd/state/safetext"
 	"zpadd/ui/common"
 	"zpadd/ui/pickers"
 	"zpadd/zoom/submit"
@@ -20,7 +21,7 @@ const labelWidth = 20
 func (m *Model) View() string {
 	st := m.ctx.Styles
 	if m.err != nil {
-		return st.Err.Render("✗ " + m.err.Error())
+		return st.Err.Render("✗ " + common.Safe(m.err.Error()))
 	}
 	if m.overlay != noOverlay {
 		head := st.Label.Render(m.Title()+" · ") + st.Focused.Render(m.specs[m.focus].Label)
@@ -68,9 +69,9 @@ func (m *Model) View() string {
 func (m *Model) problemLine(p state.Problem) string {
 	st := m.ctx.Styles
 	if p.Severity == state.Error {
-		return st.Err.Render("✗ " + p.Message)
+		return st.Err.Render("✗ " + common.Safe(p.Message))
 	}
-	return st.Warn.Render("! " + p.Message)
+	return st.Warn.Render("! " + common.Safe(p.Message))
 }
 
 // row renders one field: cursor, label, value (the live editor when
@@ -93,12 +94,12 @@ func (m *Model) row(i int, s spec, u *state.User) string {
 		if focused && !m.ctx.ReadOnly {
 			value = m.input.View()
 		} else {
-			value = text(u, s.ID)
+			value = safetext.Line(text(u, s.ID))
 		}
 	case pickKind:
-		value = m.pickValue(s, u)
+		value = safetext.Line(m.pickValue(s, u))
 	case multiKind:
-		value = strings.Join(u.CallingPlans, ", ")
+		value = safetext.Line(strings.Join(u.CallingPlans, ", "))
 	case numbersKind:
 		labels := make([]string, len(u.PhoneNumbers))
 		for i, n := range u.PhoneNumbers {
@@ -169,7 +170,7 @@ func (m *Model) note(i int, s spec) string {
 		case m.looking:
 			parts = append(parts, st.Muted.Render("looking up…"))
 		case m.lookupErr != nil:
-			parts = append(parts, st.Warn.Render("! lookup failed: "+m.lookupErr.Error()))
+			parts = append(parts, st.Warn.Render("! lookup failed: "+common.Safe(m.lookupErr.Error())))
 		case m.lookup != nil:
 			parts = append(parts, lookupNote(m, *m.lookup))
 		}

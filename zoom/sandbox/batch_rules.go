@@ -15,6 +15,7 @@ type plannedUser struct {
 	site      *site
 	extension string
 	planTypes []int
+	planSubs  []string // billing subscription id per plan ("" when none)
 	numbers   []*phoneNumber
 	devices   []plannedDevice
 	status    string
@@ -42,6 +43,7 @@ type batchCheck struct {
 	numbers map[string]int    // E.164 → user index
 	macs    map[string]string // MAC → where in the batch it was first given
 	demand  map[int]int       // plan code → users granted so far
+	subs    []string          // the current user's subscription per plan
 }
 
 // checkBatchLocked applies the business rules to a schema-valid batch, in
@@ -86,6 +88,7 @@ func (c *batchCheck) checkUser(i int, u batchUser) {
 	} else {
 		c.emails[key] = i
 	}
+	c.hostileRefusal(i, key)
 	p.acct = w.userByEmail[key]
 	switch {
 	case p.acct == nil:
@@ -96,6 +99,8 @@ func (c *batchCheck) checkUser(i int, u batchUser) {
 		c.fail(i, "email", "User %s is not active.", u.Email)
 	case w.phoneByUserID[p.acct.ID] != nil:
 		c.fail(i, "email", "User %s is already a Zoom Phone user.", u.Email)
+	case c.s.phonePendingLocked(p.acct):
+		c.fail(i, "email", "The user is a pending Zoom Phone user; assign it with batch_type assign_pending_user.")
 	}
 
 	p.site = c.resolveSite(i, u)
@@ -124,7 +129,7 @@ func (c *batchCheck) checkUser(i int, u batchUser) {
 	for _, t := range types {
 		c.demand[t]++
 	}
-	p.planTypes = types
+	p.planTypes, p.planSubs = types, c.subs
 	c.planned = append(c.planned, p)
 }
 
@@ -227,6 +232,7 @@ func (c *batchCheck) checkPlanNames(i int, names []string) []int {
 		return nil
 	}
 	var types []int
+	c.subs = nil
 	for j, raw := range names {
 		field := fmt.Sprintf("calling_plans[%d]", j)
 		name, sub, hasSub := strings.Cut(raw, ":")
@@ -241,14 +247,18 @@ func (c *batchCheck) checkPlanNames(i int, names []string) []int {
 		switch {
 		case !known:
 			c.fail(i, field, "Calling plan %q does not exist.", raw)
-		case hasSub:
-			c.fail(i, field, "Billing subscription %q does not exist on this account.", sub)
 		case code == 0 || c.s.w.planByType(code) == nil:
 			c.fail(i, field, "Calling plan %s is not subscribed on this account.", name)
 		case slices.Contains(types, code):
 			c.fail(i, field, "Calling plan %s is given twice.", name)
 		default:
+			subID, msg := c.s.resolveSubscription(c.s.w.planByType(code), name, sub, hasSub)
+			if msg != "" {
+				c.fail(i, field, "%s", msg)
+				continue
+			}
 			types = append(types, code)
+			c.subs = append(c.subs, subID)
 		}
 	}
 	return types
@@ -271,6 +281,9 @@ func (c *batchCheck) checkNumbers(i int, numbers []string, st *site) []*phoneNum
 			continue
 		case n.AssigneeID != "":
 			c.fail(i, field, "Phone number already in use.")
+			continue
+		case c.s.pendingLocked(n):
+			c.fail(i, field, "Phone number %s is pending (being ported) and cannot be assigned yet.", raw)
 			continue
 		case n.SiteID != st.ID:
 			c.fail(i, field, "Phone number %s belongs to site %s, not %s.", raw, c.s.w.siteByID[n.SiteID].Name, st.Name)

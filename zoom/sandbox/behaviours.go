@@ -56,14 +56,24 @@ var flagBehaviours = map[string]func(*Options){
 	"full-extensions":      func(o *Options) { o.FullExtensions = true },
 	"api-url":              func(o *Options) { o.APIURL = true },
 	"phone-not-set-up":     func(o *Options) { o.PhoneNotSetUp = true },
+	"hostile-names":        func(o *Options) { o.HostileNames = true },
 	"followup-refused":     func(o *Options) { o.RefuseFollowUp = true },
 	// The next PATCH of a phone user (the emergency-address follow-up)
 	// is applied, then its answer lost.
 	"followup-dropped": func(o *Options) {
 		o.Fail = append(o.Fail, Fault{Kind: CommitThenDrop, Method: http.MethodPatch, Path: "/phone/users/"})
 	},
-	"classic-scopes": func(o *Options) { o.ClassicScopes = true },
-	"one-token":      func(o *Options) { o.OneTokenPerApp = true },
+	"classic-scopes":        func(o *Options) { o.ClassicScopes = true },
+	"one-token":             func(o *Options) { o.OneTokenPerApp = true },
+	"terse-errors":          func(o *Options) { o.TerseErrors = true },
+	"overstated-200":        func(o *Options) { o.OverstatedSuccess = true },
+	"old-numbers-gone":      func(o *Options) { o.OldNumbersGone = true },
+	"new-numbers-refused":   func(o *Options) { o.NewNumbersRefused = true },
+	"pending-numbers":       func(o *Options) { o.PendingNumbers = true },
+	"pending-users":         func(o *Options) { o.PendingUsers = true },
+	"billing-subscriptions": func(o *Options) { o.BillingSubscriptions = true },
+	"poly-edge":             func(o *Options) { o.PolyEdgeDevices = true },
+	"site-codes":            func(o *Options) { o.FullExtensions = true }, // reads give site code + short extension (§7.2)
 }
 
 func (o *Options) apply(item string) error {
@@ -78,7 +88,7 @@ func (o *Options) apply(item string) error {
 		return nil
 	}
 	if !hasValue {
-		return fmt.Errorf("unknown behaviour (known: %s, latency=, post-delay=, token-ttl=, device-online-after=, seed=, fail=, missing-scope=, token-thief=, clock-skew=)", strings.Join(flagNames(), ", "))
+		return fmt.Errorf("unknown behaviour (known: %s, latency=, post-delay=, answer-delay=, token-ttl=, device-online-after=, seed=, fail=, missing-scope=, token-thief=, clock-skew=)", strings.Join(flagNames(), ", "))
 	}
 	switch name {
 	case "clock-skew":
@@ -87,7 +97,7 @@ func (o *Options) apply(item string) error {
 			return fmt.Errorf("%q is not a duration such as 90s or -2m", value)
 		}
 		o.ClockSkew = d
-	case "latency", "post-delay", "token-ttl", "device-online-after":
+	case "latency", "post-delay", "answer-delay", "token-ttl", "device-online-after":
 		d, err := parseDelay(value, name == "device-online-after")
 		if err != nil {
 			return err
@@ -97,6 +107,8 @@ func (o *Options) apply(item string) error {
 			o.Latency = d
 		case "post-delay":
 			o.PostDelay = d
+		case "answer-delay":
+			o.AnswerDelay = d
 		case "token-ttl":
 			o.TokenTTL = d
 		default:

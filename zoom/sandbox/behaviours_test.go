@@ -85,3 +85,16 @@ func TestSetOptionsKeepsState(t *testing.T) {
 		t.Errorf("CountRequests POST batch = %d, want 2", n)
 	}
 }
+
+// The behaviours of real Zoom (zoom-api.md §11) switch on by name.
+func TestParseRealZoomBehaviours(t *testing.T) {
+	o, err := ParseBehaviours("terse-errors,overstated-200,old-numbers-gone,new-numbers-refused,pending-numbers,pending-users," +
+		"billing-subscriptions,poly-edge,site-codes")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !o.TerseErrors || !o.OverstatedSuccess || !o.OldNumbersGone || !o.NewNumbersRefused || !o.PendingNumbers ||
+		!o.PendingUsers || !o.BillingSubscriptions || !o.PolyEdgeDevices || !o.FullExtensions {
+		t.Errorf("switches %+v", o)
+	}
+}

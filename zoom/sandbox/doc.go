@@ -44,6 +44,9 @@
 //	full-extensions        responses give site code + short extension (11001)
 //	api-url                token responses carry api_url
 //	phone-not-set-up       every /v2/phone call answers 403
+//	hostile-names          adds users, a site and a template whose names carry
+//	                       escape sequences, bidi overrides and line breaks,
+//	                       and a refusal message with escapes (hostile.go)
 //	followup-refused       PATCH of a user's emergency address: 400/300 naming
 //	                       emergency_address_id (the user stays created)
 //	followup-dropped       the next PATCH of a phone user is applied, then its
@@ -60,6 +63,19 @@
 //	                       seconds), 429-date, 429-iso, 429-none, 429-validation,
 //	                       drop (commit, then close the connection unanswered),
 //	                       5xx with -json (default), -html or -empty: 503-html
+//
+// and, for how real Zoom answers (zoom-api.md §11):
+//
+//	terse-errors           batch errors[] name plain fields ("extension_number"), no users[i]
+//	overstated-200         a batch answers 200 naming every user, created or not
+//	site-codes             same as full-extensions: reads give site code + short extension
+//	old-numbers-gone       GET /phone/numbers answers 404
+//	new-numbers-refused    GET /number_management/numbers answers 400/104 (missing scope)
+//	pending-numbers        each site's first 3 free numbers are pending (being ported)
+//	pending-users          mei.chen and priya.patel are pending phone users; the batch
+//	                       refuses them, PUT /phone/users/batch assign_pending_user adds them
+//	billing-subscriptions  US/CA Unlimited held under two billing subscriptions
+//	poly-edge              the account holds Poly Edge phones ("Poly edge-e220")
 //
 // # The standard seed
 //

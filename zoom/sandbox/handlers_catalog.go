@@ -6,11 +6,13 @@ import (
 )
 
 type callingPlanJSON struct {
-	Name       string `json:"name"`
-	Type       int    `json:"type"`
-	Subscribed int    `json:"subscribed"`
-	Assigned   int    `json:"assigned"`
-	Available  int    `json:"available"`
+	Name                    string `json:"name"`
+	Type                    int    `json:"type"`
+	Subscribed              int    `json:"subscribed"`
+	Assigned                int    `json:"assigned"`
+	Available               int    `json:"available"`
+	BillingSubscriptionID   string `json:"billing_subscription_id,omitempty"`
+	BillingSubscriptionName string `json:"billing_subscription_name,omitempty"`
 }
 
 // handleCallingPlans is GET /phone/calling_plans (no pagination).
@@ -19,7 +21,16 @@ func (s *Sandbox) handleCallingPlans(w http.ResponseWriter, r *http.Request) {
 	defer s.mu.Unlock()
 	items := []callingPlanJSON{}
 	for _, p := range s.w.plans {
-		items = append(items, callingPlanJSON{Name: p.Name, Type: p.Type, Subscribed: p.Subscribed, Assigned: p.Assigned, Available: p.available()})
+		subs := s.subscriptionsLocked(p.Type)
+		if len(subs) == 0 {
+			items = append(items, callingPlanJSON{Name: p.Name, Type: p.Type, Subscribed: p.Subscribed, Assigned: p.Assigned, Available: p.available()})
+			continue
+		}
+		for k, b := range subs {
+			subscribed, assigned := p.subscriptionCounts(subs, k)
+			items = append(items, callingPlanJSON{Name: p.Name, Type: p.Type, Subscribed: subscribed, Assigned: assigned,
+				Available: subscribed - assigned, BillingSubscriptionID: b.ID, BillingSubscriptionName: b.Name})
+		}
 	}
 	writeJSON(w, http.StatusOK, struct {
 		CallingPlans []callingPlanJSON `json:"calling_plans"`
@@ -79,6 +90,10 @@ type numberJSON struct {
 func (s *Sandbox) handleNumbers(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	if s.opts.OldNumbersGone {
+		writeError(w, http.StatusNotFound, 404, "The API endpoint GET /phone/numbers has been removed; use GET /number_management/numbers.")
+		return
+	}
 	q := r.URL.Query()
 	typ := q.Get("type")
 	switch typ {
@@ -125,6 +140,9 @@ func (s *Sandbox) numberToJSON(n *phoneNumber) numberJSON {
 	st := s.w.siteByID[n.SiteID]
 	out := numberJSON{ID: n.ID, Number: n.Number, Location: n.Location, NumberType: "toll", Source: "internal",
 		Status: "available", Capability: []string{"incoming", "outgoing"}, Site: idName{ID: st.ID, Name: st.Name}}
+	if s.pendingLocked(n) {
+		out.Status, out.Source = "pending", "external"
+	}
 	if n.AssigneeID != "" {
 		u := s.w.userByID[n.AssigneeID]
 		out.Assignee = &numberAssigneeJSON{ID: u.ID, Name: displayName(u), Type: "user"}

@@ -165,6 +165,10 @@ func (s *Sandbox) handlePhoneUser(w http.ResponseWriter, r *http.Request) {
 	if u != nil {
 		pu = s.w.phoneByUserID[u.ID]
 	}
+	if pu == nil && s.phonePendingLocked(u) {
+		writePendingPhoneUser(w, u)
+		return
+	}
 	if pu == nil {
 		writeError(w, http.StatusNotFound, 1001, fmt.Sprintf("User does not exist: %s.", key))
 		return

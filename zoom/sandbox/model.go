@@ -34,6 +34,9 @@ type callingPlan struct {
 	Type       int
 	Subscribed int
 	Assigned   int
+	// SubAssigned counts the licences batches took under each billing
+	// subscription (included in Assigned).
+	SubAssigned map[string]int
 }
 
 func (p *callingPlan) available() int { return p.Subscribed - p.Assigned }
@@ -42,6 +45,9 @@ type phoneNumber struct {
 	ID, Number, SiteID, Location string
 	// AssigneeID is the account user id holding the number, empty when free.
 	AssigneeID string
+	// Porting marks the numbers Options.PendingNumbers shows as pending
+	// (being ported in): the first few free numbers of each site.
+	Porting bool
 }
 
 type provisionTemplate struct {

@@ -48,6 +48,10 @@ type Options struct {
 	// PostDelay is added to the batch POST before it commits. A client that
 	// goes away during the delay creates nothing.
 	PostDelay time.Duration
+	// AnswerDelay holds back the batch POST's answer after it committed:
+	// Zoom created the users, its answer is slow (or lost when the client
+	// goes away meanwhile, as after a kill -9).
+	AnswerDelay time.Duration
 	// Fail are scripted faults, consumed in order (see Fault).
 	Fail []Fault
 	// TokenTTL is the lifetime of issued tokens (zero: 3599s). A short TTL
@@ -86,6 +90,10 @@ type Options struct {
 	// PhoneNotSetUp answers every /v2/phone call with 403, as Zoom does when
 	// Zoom Phone is not set up on the account.
 	PhoneNotSetUp bool
+	// HostileNames adds hostile.go's users, site and template (escape
+	// sequences, bidi overrides, line breaks) to the seed at start, and
+	// refuses HostileRefusedEmail with a message carrying escapes.
+	HostileNames bool
 
 	// RefuseFollowUp answers every PATCH /phone/users/{userId} that sets an
 	// emergency address with 400/300 naming emergency_address_id, so the
@@ -110,6 +118,35 @@ type Options struct {
 	// ClockSkew puts the Date header of every response this far ahead of
 	// the sandbox's clock (zpadd doctor reports the skew).
 	ClockSkew time.Duration
+
+	// The switches below play how real Zoom answers (zoom-api.md §11).
+
+	// TerseErrors names plain fields in the batch's validation errors
+	// ("extension_number"), without the user index (§11.4).
+	TerseErrors bool
+	// OverstatedSuccess answers a batch with 200 (not 201) naming every user
+	// as created, including those it refused.
+	OverstatedSuccess bool
+	// OldNumbersGone answers GET /phone/numbers with 404 (deprecated, §11.3).
+	OldNumbersGone bool
+	// NewNumbersRefused answers GET /number_management/numbers with 400/104,
+	// as for an app without its scope (§5.5, §11.2).
+	NewNumbersRefused bool
+	// PendingNumbers shows the first free numbers of each site as pending
+	// (being ported in): listed, but a batch may not assign them (§11.3).
+	PendingNumbers bool
+	// PendingUsers plays mei.chen and priya.patel as pending phone users
+	// (licence without the Phone feature): GET /phone/users/{email} finds
+	// them with status "pending", the batch add refuses them, and PUT
+	// /phone/users/batch assign_pending_user makes them phone users.
+	PendingUsers bool
+	// BillingSubscriptions holds US/CA Unlimited under two billing
+	// subscriptions: the plan list shows it once per subscription and a
+	// batch must name one ("US/CA Unlimited:FT-SUBREF-21168178", §4.2).
+	BillingSubscriptions bool
+	// PolyEdgeDevices registers Poly Edge phones (brand Poly, models
+	// edge-e220 and edge-b20, device_type "Poly edge-e220") on the account.
+	PolyEdgeDevices bool
 }
 
 func (o Options) oneTokenPerApp() bool { return o.OneTokenPerApp || o.TokenThief > 0 }

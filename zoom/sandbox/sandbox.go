@@ -58,6 +58,9 @@ func Open(o Options) (*Sandbox, error) {
 	if err != nil {
 		return nil, fmt.Errorf("sandbox: %w", err)
 	}
+	if o.HostileNames {
+		addHostile(w)
+	}
 	s := &Sandbox{w: w, tokens: map[string]issuedToken{}}
 	s.setOptionsLocked(o)
 	s.mux = s.routes()
@@ -87,6 +90,7 @@ func (s *Sandbox) setOptionsLocked(o Options) {
 	o.Seed = s.w.ids.seed
 	s.opts = o
 	s.faults = append([]Fault(nil), o.Fail...)
+	s.addPolyEdgeLocked()
 }
 
 // Options returns the behaviours in force (Fail lists the faults not yet
@@ -267,11 +271,13 @@ func (s *Sandbox) routes() *http.ServeMux {
 	api("GET /phone/setting_templates", s.handleSettingTemplates)
 	api("GET /phone/calling_plans", s.handleCallingPlans)
 	api("GET /phone/numbers", s.handleNumbers)
+	api("GET /number_management/numbers", s.handleManagedNumbers)
 	api("GET /phone/provision_templates", s.handleProvisionTemplates)
 	api("GET /phone/devices", s.handleDevices)
 	api("GET /phone/users", s.handlePhoneUsers)
 	api("GET /phone/users/{userId}", s.handlePhoneUser)
-	api("POST /phone/users/batch", s.handleBatch)
+	api("POST /phone/users/batch", s.handleBatchAnswer)
+	api("PUT /phone/users/batch", s.handleBatchUpdate)
 	api("GET /users/{userId}", s.handleUser)
 	api("GET /phone/emergency_addresses", s.handleEmergencyAddresses)
 	api("PATCH /phone/users/{userId}", s.handleUpdatePhoneUser)

@@ -146,6 +146,7 @@ func loadSeed(name string) (*world, error) {
 		}
 		w.addPhoneUser(pu)
 	}
+	markPorting(w)
 	for i, d := range sf.Devices {
 		mac, ok := normaliseMAC(d.MAC)
 		if !ok {

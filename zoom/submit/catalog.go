@@ -56,6 +56,7 @@ func (s *Service) freshCatalog() *state.Catalog {
 // run. A list that could not be read is left unknown (Known[name] false)
 // and its error returned alongside the partial catalog.
 func (s *Service) RefreshCatalog(ctx context.Context) (*state.Catalog, error) {
+	started := s.o.Now()
 	c := &state.Catalog{Schema: state.SchemaVersion, Known: map[string]bool{}}
 	var (
 		mu   sync.Mutex
@@ -154,11 +155,13 @@ func (s *Service) RefreshCatalog(ctx context.Context) (*state.Catalog, error) {
 	})
 	_ = g.Wait()
 	c.FetchedAt = s.o.Now()
+	shortenPhoneUserExtensions(c)
 	err := errors.Join(errs...)
 	if err != nil && len(c.Known) == 0 {
 		return nil, fmt.Errorf("refresh catalog: %w", err)
 	}
 	s.mu.Lock()
+	c = s.prunedSince(c, started)
 	s.catalog = c
 	s.mu.Unlock()
 	if serr := state.SaveCatalog(s.home, c); serr != nil {

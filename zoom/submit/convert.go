@@ -25,11 +25,12 @@ func templateOf(t zoom.SettingTemplate, siteID string) state.Template {
 
 func planOf(p zoom.CallingPlan) state.Plan {
 	short, _ := state.ShortPlanName(p.Type)
-	return state.Plan{Type: p.Type, Name: p.Name, ShortName: short, Subscribed: p.Subscribed, Assigned: p.Assigned, Available: p.Available}
+	return state.Plan{Type: p.Type, Name: p.Name, ShortName: short, Subscribed: p.Subscribed, Assigned: p.Assigned, Available: p.Available,
+		SubscriptionID: p.BillingSubscriptionID, SubscriptionName: p.BillingSubscriptionName}
 }
 
 func numberOf(n zoom.PhoneNumber, siteID string) state.Number {
-	out := state.Number{ID: n.ID, Number: e164(n.Number), SiteID: siteID, Assigned: n.Assignee != nil && n.Assignee.ID != ""}
+	out := state.Number{ID: n.ID, Number: e164(n.Number), SiteID: siteID, Assigned: n.Assignee != nil && n.Assignee.ID != "", Pending: n.Pending()}
 	if n.Site != nil && n.Site.ID != "" {
 		out.SiteID = n.Site.ID
 	}
@@ -76,11 +77,4 @@ func e164(n string) string {
 		return "+" + n
 	}
 	return n
-}
-
-// sameExtension compares the body's string extension with Zoom's integer
-// one numerically, so "0123" and 123 match.
-func sameExtension(body string, zoomExt int64) bool {
-	n, err := strconv.ParseInt(strings.TrimSpace(body), 10, 64)
-	return err == nil && n == zoomExt
 }

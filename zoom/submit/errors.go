@@ -38,3 +38,26 @@ func (e *BlockedError) Error() string {
 
 // Unwrap lets errors.Is(err, ErrBlocked) work.
 func (e *BlockedError) Unwrap() error { return ErrBlocked }
+
+// NotJournalledError means Zoom's answer could not be recorded in the
+// journal (a full disk): the results returned say what Zoom did, the
+// intent stays unfinished and is reconciled (read back, never resent) by
+// the next submit or start.
+type NotJournalledError struct{ Err error }
+
+func (e *NotJournalledError) Error() string {
+	return fmt.Sprintf("Zoom's answer could not be journalled (%v): the results shown are what Zoom did; the next submit or start reads these users back before anything is resent", e.Err)
+}
+
+func (e *NotJournalledError) Unwrap() error { return e.Err }
+
+// HeldError means another live zpadd holds the draft (editing it in the
+// wizard, or submitting it): nothing was sent from here.
+type HeldError struct{ Held *state.LockedError }
+
+func (e *HeldError) Error() string {
+	return fmt.Sprintf("draft %s is open in %s; nothing was sent from here (quit the other zpadd, or let its submit finish, then try again)",
+		e.Held.Label(), e.Held.Who())
+}
+
+func (e *HeldError) Unwrap() error { return e.Held }

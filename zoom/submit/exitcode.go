@@ -19,8 +19,16 @@ const (
 // process exit code. The worst outcome wins: an unknown outcome (4) matters
 // more than a refusal (3), because the operator must look before resending.
 func ExitCode(subs []*state.Submission, err error) int {
-	if errors.Is(err, ErrBlocked) {
+	var held *HeldError
+	if errors.Is(err, ErrBlocked) || errors.As(err, &held) {
 		return ExitInvalid
+	}
+	// Once something was sent, the code says what Zoom did; a journal that
+	// could not record it (a full disk) is reported, not turned into 1,
+	// which means "before anything was sent".
+	var nj *NotJournalledError
+	if errors.As(err, &nj) && len(subs) > 0 {
+		err = nil
 	}
 	var unknown, failed bool
 	for _, s := range subs {

@@ -84,6 +84,8 @@ func (s *Service) FinishFollowUps(ctx context.Context, d *state.Draft, ev func(E
 	if sub == nil {
 		return nil, errors.New("no user of this draft has been created: nothing to follow up")
 	}
+	ctx, done := s.track(ctx, WorkFollowUps, d.Name)
+	defer done()
 	s.followUps(ctx, d, sub, newEmitter(ev))
 	return sub, nil
 }

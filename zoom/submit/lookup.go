@@ -88,17 +88,9 @@ func (s *Service) CheckMAC(ctx context.Context, mac string) (bool, error) {
 	var found [2]bool
 	g, gctx := errgroup.WithContext(ctx)
 	for k, typ := range []string{"assigned", "unassigned"} {
-		g.Go(func() error {
-			devs, err := s.c.ListDevices(gctx, zoom.DeviceQuery{Type: typ, Keyword: norm})
-			if err != nil {
-				return err
-			}
-			for _, d := range devs {
-				if bareMAC(d.MACAddress) == norm {
-					found[k] = true
-				}
-			}
-			return nil
+		g.Go(func() (err error) {
+			found[k], err = s.deviceWithMAC(gctx, typ, norm)
+			return err
 		})
 	}
 	if err := g.Wait(); err != nil {

@@ -49,8 +49,16 @@ func (r *postRun) execute(ctx context.Context) error {
 	for i := range all {
 		all[i] = i
 	}
+	err := r.sendAll(ctx, all)
+	r.assignPendingRefused(ctx)
+	return err
+}
+
+// sendAll sends the users at the given draft indexes, in parts when Zoom
+// refuses their number, until each has an outcome.
+func (r *postRun) sendAll(ctx context.Context, idx []int) error {
 	var errs []error
-	queue := [][]int{all}
+	queue := [][]int{idx}
 	for len(queue) > 0 {
 		chunk := queue[0]
 		queue = queue[1:]
@@ -138,6 +146,9 @@ func (r *postRun) sendChunk(ctx context.Context, chunk []int) ([][]int, error) {
 					return nil, ctx.Err()
 				}
 				continue
+			case ze.Status >= 400 && ze.Status < 500 && namesNoUser(ze, emails):
+				r.findCulprit(ctx, chunk, ze)
+				return nil, nil
 			case ze.Status >= 400 && ze.Status < 500:
 				r.applyRefusal(ctx, chunk, emails, ze)
 				return nil, nil
@@ -151,21 +162,29 @@ func (r *postRun) sendChunk(ctx context.Context, chunk []int) ([][]int, error) {
 	}
 }
 
-// applyCreated records the users Zoom's 201 names; users missing from the
-// array are read back, since Zoom's per-user refusal shape is undocumented.
+// applyCreated settles a 2xx. Only the read-back is trusted: a user the
+// answer names is created once Zoom has it as a phone user, and unknown if
+// it cannot be found (a 2xx naming users Zoom did not create, or a 200 where
+// Zoom documents 201, must never make a resubmit skip them). Users missing
+// from the answer are read back too, since Zoom's per-user refusal shape is
+// undocumented.
 func (r *postRun) applyCreated(ctx context.Context, chunk []int, res []zoom.BatchResult) {
-	ids := make(map[string]string, len(res))
+	named := make(map[string]bool, len(res))
 	for _, b := range res {
-		ids[state.EmailKey(b.Email)] = b.ID
+		named[state.EmailKey(b.Email)] = true
 	}
-	var missing []int
+	var claimed, missing []int
 	for _, i := range chunk {
-		id, ok := ids[state.EmailKey(r.d.Users[i].Email)]
-		if !ok {
+		if named[state.EmailKey(r.d.Users[i].Email)] {
+			claimed = append(claimed, i)
+		} else {
 			missing = append(missing, i)
-			continue
 		}
-		r.setCreated(i, id)
+	}
+	if len(claimed) > 0 {
+		r.readBackEach(ctx, claimed, func(i int) {
+			r.setUnknown(i, "outcome unknown: Zoom answered that it created this user, but has no phone user for it when read back; run zpadd again to reconcile before resending")
+		})
 	}
 	if len(missing) > 0 {
 		r.reconcile(ctx, missing, "Zoom left this user out of its answer and it is not a phone user: not added (Zoom gave no reason; check the user's fields and licence)")
@@ -182,6 +201,9 @@ func (r *postRun) applyRefusal(ctx context.Context, chunk []int, emails []string
 	per := map[int][]fieldRefusal{}
 	var general []string
 	for _, fr := range mapFieldErrors(ze.Errors, emails) {
+		if fr.Pos < 0 && len(emails) == 1 {
+			fr.Pos = 0 // a lone user: every error is its own
+		}
 		if fr.Pos >= 0 {
 			per[fr.Pos] = append(per[fr.Pos], fr)
 		} else {
@@ -200,7 +222,7 @@ func (r *postRun) applyRefusal(ctx context.Context, chunk []int, emails []string
 		frs := per[k]
 		if len(frs) == 0 && len(chunk) == 1 && len(ze.Errors) == 0 {
 			// A lone user refused with no errors[]: Zoom's message is its own.
-			frs = []fieldRefusal{{Pos: 0, Field: guessField(ze.Message), Message: batchMsg}}
+			frs = []fieldRefusal{{Pos: 0, Field: guessField(ze.Message, ze.Code), Message: batchMsg}}
 		}
 		if len(frs) == 0 {
 			if len(per) > 0 {
@@ -209,7 +231,7 @@ func (r *postRun) applyRefusal(ctx context.Context, chunk []int, emails []string
 			}
 			field := ""
 			if len(ze.Errors) == 0 {
-				field = guessField(ze.Message)
+				field = guessField(ze.Message, ze.Code)
 			}
 			r.setFailed(i, field, "not added: Zoom refused the batch: "+batchMsg)
 			continue
@@ -223,7 +245,7 @@ func (r *postRun) applyRefusal(ctx context.Context, chunk []int, emails []string
 				msgs[n] = fr.Field + ": " + fr.Message
 			}
 		}
-		r.setFailed(i, frs[0].Field, strings.Join(msgs, "; "))
+		r.setFailed(i, frs[0].Field, withValues(strings.Join(msgs, "; "), r.d.Users[i]))
 	}
 	if len(unnamed) > 0 {
 		r.reconcile(ctx, unnamed, "not added: Zoom refused the whole batch because of other users' errors; resend once they are fixed")
@@ -231,10 +253,12 @@ func (r *postRun) applyRefusal(ctx context.Context, chunk []int, emails []string
 }
 
 // guessField names the body field a whole-batch message is about, when it
-// says (404 "Template is invalid").
-func guessField(msg string) string {
+// says (404 "Template is invalid", 400/1120 an expired invitation).
+func guessField(msg string, code int) string {
 	m := strings.ToLower(msg)
 	switch {
+	case code == zoom.CodeInvitationExpired, strings.Contains(m, "invitation"):
+		return "email"
 	case strings.Contains(m, "template"):
 		return "template_name"
 	case strings.Contains(m, "site"):
@@ -245,31 +269,53 @@ func guessField(msg string) string {
 	return ""
 }
 
-// reconcile reads each user back (concurrently, detached from ctx with its
-// own timeout): a phone user → created; not found → failed (with why);
-// anything else → unknown.
+// reconcile reads each user back: a phone user → created; not found →
+// failed (with why); anything else → unknown.
 func (r *postRun) reconcile(ctx context.Context, idx []int, whyNotFound string) {
+	r.emitReadingBack(idx)
+	r.readBackEach(ctx, idx, func(i int) { r.setFailed(i, "", whyNotFound) })
+}
+
+// emitReadingBack reports a read-back that settles an unclear answer (the
+// routine read-back after a 2xx is not worth a line).
+func (r *postRun) emitReadingBack(idx []int) {
+	r.em.emit(Event{Kind: Reconciling, User: -1, Message: fmt.Sprintf("reading back %d user(s) to learn what Zoom did", len(idx))})
+}
+
+// readBackEach reads each user back (concurrently, detached from ctx with
+// its own timeout): a phone user → created; one Zoom certainly does not
+// have → notFound(i); anything else → unknown.
+func (r *postRun) readBackEach(ctx context.Context, idx []int, notFound func(i int)) {
 	rctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), r.s.o.PostTimeout)
 	defer cancel()
-	r.em.emit(Event{Kind: Reconciling, User: -1, Message: fmt.Sprintf("reading back %d user(s) to learn what Zoom did", len(idx))})
 	var wg sync.WaitGroup
 	for _, i := range idx {
 		wg.Go(func() {
 			pu, err := r.s.c.GetPhoneUser(rctx, r.d.Users[i].Email)
 			switch {
+			case err == nil && pu.Pending():
+				// A half phone user (§11.6) was not created by this write.
+				notFound(i)
 			case err == nil:
 				r.mu.Lock()
 				r.readBack[i] = pu
 				r.mu.Unlock()
 				r.setCreated(i, pu.ID)
-			case zoom.IsNotFound(err):
-				r.setFailed(i, "", whyNotFound)
+			case notAPhoneUser(err):
+				notFound(i)
 			default:
 				r.setUnknown(i, "outcome unknown: could not read the user back ("+err.Error()+"); run zpadd again to reconcile before resending")
 			}
 		})
 	}
 	wg.Wait()
+}
+
+// notAPhoneUser reports an answer to GET /phone/users/{email} that says the
+// user is certainly not a phone user: 404/1001, or 400/300 "Invalid user
+// id." (zoom-api.md §6.5, §11.4). 404/404 "Site does not exist" is not one.
+func notAPhoneUser(err error) bool {
+	return zoom.IsNotFound(err) || zoom.IsInvalidUserID(err)
 }
 
 func (r *postRun) setCreated(i int, id string) {

@@ -104,6 +104,7 @@ func (s *Service) preflight(ctx context.Context, d *state.Draft, em *emitter) (s
 	if err != nil {
 		return nil, err
 	}
+	shortenPhoneUserExtensions(live)
 	problems := state.Validate(d, live)
 	problems = append(problems, extra...)
 	problems = dedupeProblems(problems)
@@ -111,7 +112,7 @@ func (s *Service) preflight(ctx context.Context, d *state.Draft, em *emitter) (s
 	emitChecks(d, problems, em)
 	errs := len(problems.Errors())
 	em.emit(Event{Kind: PreflightDone, User: -1, Status: map[bool]string{true: "blocked", false: "ok"}[errs > 0],
-		Message: fmt.Sprintf("%d error(s), %d warning(s)", errs, len(problems)-errs)})
+		Message: s.withNumbersNotice(fmt.Sprintf("%d error(s), %d warning(s)", errs, len(problems)-errs))})
 	return problems, nil
 }
 

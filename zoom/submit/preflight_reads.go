@@ -261,6 +261,10 @@ func (pr *preflightRun) checkAccountUser(ctx context.Context, i int, u state.Use
 	case zoom.IsNotFound(err):
 		pr.problem(state.Problem{User: i, Email: u.Email, Field: "email", Severity: state.Error,
 			Message: "no Zoom user has this email: create the user in Zoom (or fix the address) first"})
+	case zoom.IsInvitationExpired(err):
+		// 400/1120 (zoom-api.md §11.4): blocks like an inactive user.
+		pr.problem(state.Problem{User: i, Email: u.Email, Field: "email", Severity: state.Error,
+			Message: "the Zoom user's invitation has expired: invite the user again in Zoom and have them accept it first"})
 	case err != nil:
 		pr.readFailed(ctx, "user "+u.Email, "", err)
 	case !zu.Active():
@@ -271,13 +275,21 @@ func (pr *preflightRun) checkAccountUser(ctx context.Context, i int, u state.Use
 		pr.problem(state.Problem{User: i, Email: u.Email, Field: "email", Severity: state.Error,
 			Message: "the Zoom user is " + status + ": Zoom adds only active users; activate the user first"})
 	}
+	if err == nil {
+		if w := u.NameMismatch(zu.FirstName, zu.LastName); w != "" {
+			pr.problem(state.Problem{User: i, Email: u.Email, Field: "first_name", Severity: state.Warning, Message: w})
+		}
+	}
 }
 
 // checkPhoneUser reads the phone user; a hit goes into the live catalog's
 // phone users, where Validate reports "already a phone user".
 func (pr *preflightRun) checkPhoneUser(ctx context.Context, u state.User) {
-	_, err := pr.phoneUsers.get(state.EmailKey(u.Email), func() (*zoom.PhoneUser, error) { return pr.s.c.GetPhoneUser(ctx, u.Email) })
-	if err != nil && !zoom.IsNotFound(err) {
+	pu, err := pr.phoneUsers.get(state.EmailKey(u.Email), func() (*zoom.PhoneUser, error) { return pr.s.c.GetPhoneUser(ctx, u.Email) })
+	switch {
+	case err == nil && pu.Pending():
+		pr.problem(pendingUserProblem(pr.d, u))
+	case err != nil && !notAPhoneUser(err):
 		pr.readFailed(ctx, "phone user "+u.Email, knownPhoneUsers, err)
 	}
 }
@@ -359,7 +371,7 @@ func (pr *preflightRun) overlayPhoneUsers(live *state.Catalog, bySite map[string
 	}
 	for _, u := range pr.d.Users {
 		pu, err, ok := pr.phoneUsers.peek(state.EmailKey(u.Email))
-		if ok && err == nil && pu != nil && !seen[state.EmailKey(pu.Email)] {
+		if ok && err == nil && pu != nil && !pu.Pending() && !seen[state.EmailKey(pu.Email)] {
 			p := phoneUserOf(*pu)
 			if p.Email == "" {
 				p.Email = u.Email

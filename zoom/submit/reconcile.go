@@ -23,6 +23,8 @@ func (s *Service) Reconcile(ctx context.Context, in state.Intent, ev func(Event)
 	if err != nil {
 		return nil, fmt.Errorf("reconcile %s: the journalled request body is unreadable: %w", in.ID, err)
 	}
+	ctx, done := s.track(ctx, WorkReconcile, in.DraftName)
+	defer done()
 	em := newEmitter(ev)
 	d := &state.Draft{ID: in.DraftID, Name: in.DraftName, Users: users}
 	run := newPostRun(s, d, em)
@@ -43,9 +45,11 @@ func (s *Service) Reconcile(ctx context.Context, in state.Intent, ev func(Event)
 		Note:      "reconciled after an interrupted submit: users read back from Zoom",
 	}
 	if err := s.j.Finish(in.ID, *sub); err != nil {
-		return sub, fmt.Errorf("reconcile %s: could not record the outcome: %w", in.ID, err)
+		s.pruneCatalog(d, run.results)
+		return sub, &NotJournalledError{Err: fmt.Errorf("reconcile %s: %w", in.ID, err)}
 	}
 	s.setDraftStatus(in.DraftID, run.results)
+	s.pruneCatalog(d, run.results)
 	created, failed, _, unknown := sub.Counts()
 	em.emit(Event{Kind: Done, User: -1, Status: sub.Outcome,
 		Message: fmt.Sprintf("reconciled: %d created, %d not added, %d unknown", created, failed, unknown)})
@@ -55,6 +59,9 @@ func (s *Service) Reconcile(ctx context.Context, in state.Intent, ev func(Event)
 // usersFromBody reads back the users of a journalled batch body: what
 // reconcile and verification need (email, extension, numbers, MACs).
 func usersFromBody(body []byte) ([]state.User, error) {
+	if users, ok := pendingBodyUsers(body); ok {
+		return users, nil
+	}
 	var req struct {
 		Users []struct {
 			Email           string   `json:"email"`

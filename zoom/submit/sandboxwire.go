@@ -18,24 +18,18 @@ const (
 )
 
 // NewForSandbox wires a Zoom client to the in-process sandbox sb (its
-// credentials, its transport) and a Service over it with home's journal and
-// draft store: what `zpadd --sandbox` and the UI/CLI tests run on.
-func NewForSandbox(sb *sandbox.Sandbox, home state.Home) (*Service, *zoom.Client, error) {
+// credentials, its transport) and a Service over it with the caller's one
+// store and journal of home, as main.go wires `zpadd --sandbox`: what the
+// UI and CLI tests run on. A second Store or Journal on the same home would
+// hold its own locks and never see this one's.
+func NewForSandbox(sb *sandbox.Sandbox, home state.Home, store *state.Store, j *state.Journal) (*Service, *zoom.Client, error) {
 	if sb == nil {
 		return nil, nil, fmt.Errorf("sandbox: no sandbox given")
 	}
-	if err := home.Ensure(); err != nil {
-		return nil, nil, fmt.Errorf("sandbox: %w", err)
+	if store == nil || j == nil {
+		return nil, nil, fmt.Errorf("sandbox: the store and journal of %s are needed", home.Data)
 	}
 	c, err := zoom.New(SandboxConfig(zoom.Config{}, sb))
-	if err != nil {
-		return nil, nil, fmt.Errorf("sandbox: %w", err)
-	}
-	j, err := state.OpenJournal(home)
-	if err != nil {
-		return nil, nil, fmt.Errorf("sandbox: %w", err)
-	}
-	store, err := state.OpenStore(home)
 	if err != nil {
 		return nil, nil, fmt.Errorf("sandbox: %w", err)
 	}

@@ -14,7 +14,18 @@ func TestNewForSandboxSubmits(t *testing.T) {
 	t.Parallel()
 	sb := sandbox.New(sandbox.Options{})
 	home := state.HomeUnder(t.TempDir())
-	svc, c, err := NewForSandbox(sb, home)
+	if err := home.Ensure(); err != nil {
+		t.Fatal(err)
+	}
+	st, err := state.OpenStore(home)
+	if err != nil {
+		t.Fatal(err)
+	}
+	j, err := state.OpenJournal(home)
+	if err != nil {
+		t.Fatal(err)
+	}
+	svc, c, err := NewForSandbox(sb, home, st, j)
 	if err != nil {
 		t.Fatal(err)
 	}

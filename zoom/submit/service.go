@@ -58,7 +58,10 @@ type Service struct {
 
 	mu        sync.Mutex
 	catalog   *state.Catalog // the one refreshed in this run, if any
+	taken     []takenUsers   // created in this run: pruned from later catalogs
 	lastCheck preflightRecord
+
+	work inflight // submits, reconciles and watches running in this process
 }
 
 // preflightRecord remembers the last clean pre-flight (the sha256 of its

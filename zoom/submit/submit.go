@@ -41,6 +41,9 @@ func (s *Service) Submit(ctx context.Context, d *state.Draft, ev func(Event)) (*
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
+	d = d.Clone() // the caller may go on editing its draft meanwhile
+	ctx, done := s.track(ctx, WorkSubmit, d.Name)
+	defer done()
 	if err := s.settleUnfinished(ctx, d.ID, em); err != nil {
 		return nil, err
 	}
@@ -79,6 +82,7 @@ func (s *Service) send(ctx context.Context, d *state.Draft, em *emitter) (*state
 		return nil, fmt.Errorf("submit: could not journal the request before sending, so nothing was sent: %w", err)
 	}
 	s.forgetCheck()
+	defer s.sendingHere(intent.ID)()
 	started := s.o.Now()
 	run := newPostRun(s, d, em)
 	runErr := run.execute(ctx)
@@ -98,8 +102,9 @@ func (s *Service) send(ctx context.Context, d *state.Draft, em *emitter) (*state
 		sub.Note = joinNote(sub.Note, "verification skipped: cancelled")
 	}
 	if err := s.j.Finish(intent.ID, *sub); err != nil {
-		runErr = errors.Join(runErr, fmt.Errorf("submit: the outcome could not be journalled (Zoom's answer is shown, not saved): %w", err))
+		runErr = errors.Join(runErr, &NotJournalledError{Err: err})
 	}
+	s.pruneCatalog(d, sub.Results)
 	created, failed, skipped, unknown := sub.Counts()
 	em.emit(Event{Kind: Done, User: -1, Status: sub.Outcome,
 		Message: fmt.Sprintf("%d created, %d failed, %d skipped, %d unknown", created, failed, skipped, unknown)})
@@ -117,6 +122,9 @@ func (s *Service) settleUnfinished(ctx context.Context, draftID string, em *emit
 	for _, in := range intents {
 		if in.DraftID != draftID {
 			continue
+		}
+		if s.isSendingHere(in.ID) {
+			return fmt.Errorf("submit: this draft is already being sent by this zpadd (%s); nothing more was sent", in.ID)
 		}
 		if _, err := s.Reconcile(ctx, in, em.fn); err != nil {
 			return fmt.Errorf("submit: an earlier submission of this draft (%s) has no recorded outcome and could not be reconciled, so nothing was sent: %w", in.ID, err)
@@ -141,12 +149,26 @@ func (s *Service) setDraftStatus(id string, rs []state.UserResult) {
 	if s.o.Store == nil || id == "" {
 		return
 	}
+	// A user an earlier submission of this draft created stays created,
+	// whatever a later answer says (Zoom refuses a second add of them).
+	before := map[string]bool{}
+	if s.j != nil {
+		if hist, err := s.j.History(); err == nil {
+			for _, sub := range hist {
+				for _, r := range sub.Results {
+					if sub.DraftID == id && r.Status == StatusCreated {
+						before[state.EmailKey(r.Email)] = true
+					}
+				}
+			}
+		}
+	}
 	var created, unknown int
 	for _, r := range rs {
-		switch r.Status {
-		case StatusCreated:
+		switch {
+		case r.Status == StatusCreated || before[state.EmailKey(r.Email)]:
 			created++
-		case StatusUnknown:
+		case r.Status == StatusUnknown:
 			unknown++
 		}
 	}

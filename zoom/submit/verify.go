@@ -3,6 +3,7 @@ package submit
 import (
 	"context"
 	"fmt"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -59,6 +60,7 @@ func (s *Service) verifyCreated(ctx context.Context, d *state.Draft, results []s
 		wg.Go(loadDevs)
 	}
 	var mu sync.Mutex
+	sites := s.newVerifySites(ctx)
 	for _, i := range idx {
 		wg.Go(func() {
 			u := d.Users[i]
@@ -67,7 +69,11 @@ func (s *Service) verifyCreated(ctx context.Context, d *state.Draft, results []s
 			if pu == nil {
 				pu, err = s.c.GetPhoneUser(ctx, u.Email)
 			}
-			checks := userChecks(u, pu, err)
+			var site state.Site
+			if err == nil {
+				site = sites.of(u, pu)
+			}
+			checks := userChecks(u, pu, err, site)
 			if len(u.DeskPhones) > 0 {
 				loadDevs()
 				checks = append(checks, deskPhoneChecks(u, pu, devices, devErr)...)
@@ -92,7 +98,7 @@ func okText(ok bool) string {
 }
 
 // userChecks compares the phone user Zoom has with what was sent.
-func userChecks(u state.User, pu *zoom.PhoneUser, err error) []state.Check {
+func userChecks(u state.User, pu *zoom.PhoneUser, err error, site state.Site) []state.Check {
 	if err != nil {
 		detail := "could not read the phone user back: " + err.Error()
 		if zoom.IsNotFound(err) {
@@ -102,11 +108,15 @@ func userChecks(u state.User, pu *zoom.PhoneUser, err error) []state.Check {
 	}
 	checks := []state.Check{{Name: CheckPhoneUser, OK: true, Detail: "phone user " + pu.ID}}
 	if u.ExtensionNumber != "" {
-		c := state.Check{Name: CheckExtension, OK: sameExtension(u.ExtensionNumber, pu.ExtensionNumber)}
-		if c.OK {
+		read := strconv.FormatInt(pu.ExtensionNumber, 10)
+		c := state.Check{Name: CheckExtension, OK: site.SameExtension(u.ExtensionNumber, read)}
+		switch short := site.ShortExtension(read); {
+		case c.OK:
 			c.Detail = "extension " + u.ExtensionNumber
-		} else {
-			c.Detail = fmt.Sprintf("Zoom has extension %d, not %s", pu.ExtensionNumber, u.ExtensionNumber)
+		case short != read:
+			c.Detail = fmt.Sprintf("Zoom has extension %s (%s with site code %s), not %s", short, read, site.Code, u.ExtensionNumber)
+		default:
+			c.Detail = fmt.Sprintf("Zoom has extension %s, not %s", read, u.ExtensionNumber)
 		}
 		checks = append(checks, c)
 	}
@@ -148,6 +158,10 @@ func deskPhoneChecks(u state.User, pu *zoom.PhoneUser, devices map[string]zoom.D
 		default:
 			c.OK = true
 			c.Detail = label + " registered (" + orDash(dv.Status) + ")"
+			if dv.DeviceType != "" {
+				// Zoom's spelling, "Poly edge-e220" (zoom-api.md §11.5).
+				c.Detail = label + " registered as " + dv.DeviceType + " (" + orDash(dv.Status) + ")"
+			}
 		}
 		out = append(out, c)
 	}

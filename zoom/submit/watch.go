@@ -26,6 +26,8 @@ func (s *Service) Watch(ctx context.Context, sub *state.Submission, d *state.Dra
 	if len(watched) == 0 {
 		return nil
 	}
+	ctx, done := s.track(ctx, WorkWatch, sub.DraftName)
+	defer done()
 	last := map[string]string{}
 	t := time.NewTicker(s.o.WatchInterval)
 	defer t.Stop()

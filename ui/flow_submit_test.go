@@ -75,23 +75,23 @@ func (s frameSpy) waitFrame(t *testing.T, texts ...string) string {
 	}
 }
 
-// p2World is a sandbox with chosen behaviours and the app's back ends.
-type p2World struct {
+// sandboxWorld is a sandbox with chosen behaviours and the app's back ends.
+type sandboxWorld struct {
 	*env
 	sb     *sandbox.Sandbox
 	client *zoom.Client
 }
 
-func newP2World(t *testing.T, o sandbox.Options) *p2World {
+func newSandboxWorld(t *testing.T, o sandbox.Options) *sandboxWorld {
 	t.Helper()
 	e := newEnv(t)
 	sb := sandbox.New(o)
-	svc, c, err := submit.NewForSandbox(sb, e.home)
+	svc, c, err := submit.NewForSandbox(sb, e.home, e.store, e.journal)
 	if err != nil {
 		t.Fatal(err)
 	}
 	e.service = svc
-	return &p2World{env: e, sb: sb, client: c}
+	return &sandboxWorld{env: e, sb: sb, client: c}
 }
 
 // cartUsers saves a draft of free sandbox users at Main Site, no phones yet.
@@ -122,7 +122,7 @@ func startApp(t *testing.T, e *env) (*teatest.TestModel, frameSpy) {
 
 // openCartBatch saves a cart of n users, starts the app and opens the
 // draft's batch table from Home.
-func openCartBatch(t *testing.T, w *p2World, n int) (*state.Draft, *teatest.TestModel, frameSpy) {
+func openCartBatch(t *testing.T, w *sandboxWorld, n int) (*state.Draft, *teatest.TestModel, frameSpy) {
 	t.Helper()
 	d := cartUsers(t, w.env, n)
 	tm, spy := startApp(t, w.env)
@@ -141,7 +141,7 @@ func quit(t *testing.T, tm *teatest.TestModel) {
 // from scanner bursts (key by key, and one as a paste); review finds
 // nothing; submit creates and verifies all three.
 func TestFlowScanReviewSubmitAllCreated(t *testing.T) {
-	w := newP2World(t, sandbox.Options{})
+	w := newSandboxWorld(t, sandbox.Options{})
 	_, tm, spy := openCartBatch(t, w, 3)
 	typeKeys(tm, "s")
 	spy.waitFrame(t, "Scan the MAC barcode")
@@ -178,7 +178,7 @@ func TestFlowScanReviewSubmitAllCreated(t *testing.T) {
 // pre-flight; the sandbox refuses all or nothing): Zoom's message shows at
 // that user's extension, and f turns the users not added into a new draft.
 func TestFlowRefusedUserShownAtFieldThenFailedDraft(t *testing.T) {
-	w := newP2World(t, sandbox.Options{Outcome: sandbox.AllOrNothing})
+	w := newSandboxWorld(t, sandbox.Options{Outcome: sandbox.AllOrNothing})
 	_, tm, spy := openCartBatch(t, w, 3)
 	typeKeys(tm, "r")
 	spy.waitFrame(t, "✓ checked with Zoom")
@@ -229,7 +229,7 @@ func TestFlowRefusedUserShownAtFieldThenFailedDraft(t *testing.T) {
 // both are refused with a line and a bell, the five good scans land on the
 // five users in order, and the draft is saved.
 func TestFlowScanOnlyFivePhonesBadAndDuplicate(t *testing.T) {
-	w := newP2World(t, sandbox.Options{})
+	w := newSandboxWorld(t, sandbox.Options{})
 	d, tm, spy := openCartBatch(t, w, 5)
 	typeKeys(tm, "s")
 	spy.waitFrame(t, "Scan the MAC barcode")
