@@ -8,6 +8,7 @@ import (
 
 	"charm.land/huh/v2"
 
+	"zpadd/state/safetext"
 	"zpadd/ui/pickers"
 )
 
@@ -20,14 +21,15 @@ import (
 func chooseLine(in io.Reader, out io.Writer, title string, items []pickers.Item, multi bool, vals *[]string) error {
 	if only, ok := pickers.Only(items); ok && !multi {
 		*vals = []string{only}
-		fmt.Fprintf(out, "%s: %s (the only one)\n", title, only)
+		fmt.Fprintf(out, "%s: %s (the only one)\n", title, safetext.Line(only))
 		return nil
 	}
 	fmt.Fprintf(out, "%s:\n", title)
 	for i, it := range items {
-		line := fmt.Sprintf("  %d. %s", i+1, cmpOr(it.Label, it.Value))
-		if it.Detail != "" {
-			line += " (" + it.Detail + ")"
+		// Names come from Zoom: escaped, one line each (state/safetext).
+		line := fmt.Sprintf("  %d. %s", i+1, safetext.Line(cmpOr(it.Label, it.Value)))
+		if d := safetext.Line(it.Detail); d != "" {
+			line += " (" + d + ")"
 		}
 		fmt.Fprintln(out, line)
 	}
@@ -36,7 +38,7 @@ func chooseLine(in io.Reader, out io.Writer, title string, items []pickers.Item,
 		prompt = "numbers or names, separated by commas"
 	}
 	answer := ""
-	current := strings.Join(*vals, ", ")
+	current := safetext.Line(strings.Join(*vals, ", "))
 	err := ask(in, out, huh.NewInput().Title(withDefault(title+" ("+prompt+")", current)).Value(&answer).
 		Validate(func(s string) error {
 			_, err := resolveChoices(items, s, multi)
@@ -79,12 +81,12 @@ func resolveChoices(items []pickers.Item, answer string, multi bool) ([]string, 
 		} else {
 			ranked := pickers.Rank(items, p)
 			if len(ranked) == 0 {
-				return nil, fmt.Errorf("%q matches nothing in the list", p)
+				return nil, fmt.Errorf("%q matches nothing in the list", safetext.Line(p))
 			}
 			it = ranked[0]
 		}
 		if it.Disabled {
-			return nil, fmt.Errorf("%s cannot be chosen: %s", it.Value, it.Detail)
+			return nil, fmt.Errorf("%s cannot be chosen: %s", safetext.Line(it.Value), safetext.Line(it.Detail))
 		}
 		out = append(out, it.Value)
 	}

@@ -11,20 +11,21 @@ import (
 // email field or the scan screen's MAC field has focus (neither ever holds
 // a "?"), and the help explains the marks.
 func TestQuestionMarkOpensHelpOnEveryScreen(t *testing.T) {
-	e := newEnv(t)
-	d := tenUserDraft(t, e, 2)
 	screens := []struct {
 		name string
 		nav  common.Navigate
 		want string
 	}{
-		{"batch", common.Navigate{To: common.BatchScreen, DraftID: d.ID}, "paste"},
+		{"batch", common.Navigate{To: common.BatchScreen}, "paste"},
 		{"defaults", common.Navigate{To: common.DefaultsScreen}, "next field"},
 		{"user form", common.Navigate{To: common.UserScreen, User: 0, Field: "email"}, "jump to field"},
 		{"scan", common.Navigate{To: common.ScanScreen}, "undo"},
 		{"review", common.Navigate{To: common.ReviewScreen}, "back"},
 	}
 	for _, sc := range screens {
+		// A fresh home each time: one zpadd owns an open draft.
+		e := newEnv(t)
+		d := tenUserDraft(t, e, 2)
 		a := offlineApp(t, e)
 		send(t, a, common.Navigate{To: common.BatchScreen, DraftID: d.ID})
 		if sc.nav.To != common.BatchScreen {

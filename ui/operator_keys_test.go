@@ -76,7 +76,7 @@ func TestFlowLondonTicketKeysPerUser(t *testing.T) {
 	op.cmd("<enter>") // phone number → next free at the site
 	spy.waitFrame(t, "next free number at the site")
 	op.cmd("<down>")
-	op.filter("poly")
+	op.filter("polycom")
 	op.cmd("<enter>")
 	op.filter("vvx450")
 	op.cmd("<enter>")

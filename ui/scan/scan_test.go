@@ -165,7 +165,7 @@ func TestModelChosenOnTheScreenAppliesToFollowingScans(t *testing.T) {
 	d := cartDraft()
 	dr := newDriver(d, nil)
 	dr.key(tea.KeyPressMsg{Code: 'o', Mod: tea.ModCtrl})
-	for _, r := range "poly" {
+	for _, r := range "polycom" {
 		dr.key(tea.KeyPressMsg{Code: r, Text: string(r)})
 	}
 	dr.key(tea.KeyPressMsg{Code: tea.KeyEnter}) // brand
