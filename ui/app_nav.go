@@ -70,7 +70,7 @@ func (a *App) back() tea.Cmd {
 // operator stays on it and is told why.
 func (a *App) home() tea.Cmd {
 	var cmd tea.Cmd
-	if a.dirty {
+	if a.editsUnsaved() {
 		cmd = a.save()
 	}
 	if err := a.closeDraft(); err != nil {
