@@ -38,6 +38,9 @@ type Defaults struct {
 	DeskPhoneModel    string   `json:"desk_phone_model,omitempty"`
 	ProvisionTemplate string   `json:"provision_template,omitempty"`
 	SMS               *bool    `json:"sms,omitempty"`
+	// PhoneNumber is "" (none) or NextFreeNumber: each new user gets the
+	// site's next unassigned number, as it gets the next free extension.
+	PhoneNumber string `json:"phone_number,omitempty"`
 	// EmergencyAddress is the batch default for User.EmergencyAddress.
 	EmergencyAddress string `json:"emergency_address,omitempty"`
 }

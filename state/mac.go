@@ -111,9 +111,9 @@ func checkMACLength(digits []byte) error {
 func checkMACKind(mac string) error {
 	switch mac {
 	case "000000000000":
-		return errors.New("00:00:00:00:00:00 is not a real device's MAC address")
+		return errors.New("all zeros: not a real device's MAC address")
 	case "ffffffffffff":
-		return errors.New("ff:ff:ff:ff:ff:ff is the broadcast address, not a device's MAC address")
+		return errors.New("that is the broadcast address (all ff), not a device's MAC address")
 	}
 	// The low bit of the first octet marks a group (multicast) address,
 	// which no phone has as its own.

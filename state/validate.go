@@ -301,7 +301,7 @@ func (v *validator) deskPhoneRules(i int, u User) {
 			v.add(i, field+".model", Error, "desk phone model is required (e.g. t46s, vvx450)")
 		}
 		if brand != "" {
-			b, brandOK := cat.Brand(brand)
+			_, brandOK := cat.Brand(brand)
 			if !brandOK {
 				v.add(i, field+".brand", Warning, "brand %q is not in zpadd's device catalog: Zoom may refuse it; check the spelling", brand)
 			} else if model != "" {
@@ -320,8 +320,8 @@ func (v *validator) deskPhoneRules(i int, u User) {
 				}
 			}
 			if macOK && brandOK {
-				if hint, ok := cat.brandForHex(mac); ok && !cat.SameMaker(b.Name, hint) {
-					v.add(i, field+".mac", Warning, "MAC %s has a %s vendor prefix but the brand is %s: check the scan and the brand", joinOctets(mac, ":"), hint, brand)
+				if hint := cat.VendorMismatch(mac, brand); hint != "" {
+					v.add(i, field+".mac", Warning, "%s", vendorMismatchMessage(mac, hint, brand))
 				}
 			}
 		}
@@ -342,11 +342,7 @@ func (v *validator) macRules(i int, field, raw string) (string, bool) {
 		return "", false
 	}
 	if dev, ok := v.idx.device(mac); ok {
-		who := ""
-		if dev.Assignee != "" {
-			who = " (assigned to " + dev.Assignee + ")"
-		}
-		v.add(i, field+".mac", Error, "%s is already registered on the account%s; a MAC can be added only once: check the scan or remove the old device first", joinOctets(mac, ":"), who)
+		v.add(i, field+".mac", Error, "%s", registeredMessage(mac, *dev))
 	}
 	return mac, true
 }

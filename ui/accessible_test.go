@@ -12,7 +12,7 @@ func TestAccessibleAddsAndSavesUser(t *testing.T) {
 	e := newEnv(t)
 	o := e.options()
 	o.Accessible = true
-	o.Input = strings.NewReader("ada@example.com\nAda\nLovelace\n1\n1105\n1\n2\n0\n\n\n\n\nn\n")
+	o.Input = strings.NewReader("ada@example.com\nAda\nLovelace\n1\n1105\n1\nus unl\n\n\n\n\nn\n")
 	var out bytes.Buffer
 	o.Output = &out
 	if err := Run(context.Background(), o); err != nil {
@@ -46,8 +46,7 @@ func TestAccessibleAsksNumbersCallerIDSMSAndDeskPhones(t *testing.T) {
 		"1",      // site
 		"",       // extension: the suggestion
 		"1",      // template
-		"2",      // toggle a plan
-		"0",      // confirm the plans
+		"uk unl", // plans, by words: UK/Ireland Unlimited
 		"555, x", // refused: asked again
 		"+1 646 820 1000, 6468201001",
 		"",  // caller ID: the first number
@@ -81,7 +80,7 @@ func TestAccessibleAsksNumbersCallerIDSMSAndDeskPhones(t *testing.T) {
 	if u.FirstName != "Grace" || u.LastName != "Wilson" {
 		t.Errorf("names not taken from Zoom: %q %q", u.FirstName, u.LastName)
 	}
-	if u.ExtensionNumber == "" || len(u.CallingPlans) != 1 {
+	if u.ExtensionNumber == "" || len(u.CallingPlans) != 1 || u.CallingPlans[0] != "UK/Ireland Unlimited" {
 		t.Errorf("extension %q, plans %v", u.ExtensionNumber, u.CallingPlans)
 	}
 	if strings.Join(u.PhoneNumbers, ",") != "+16468201000,+16468201001" || u.OutboundCallerID != "+16468201000" {
@@ -95,5 +94,38 @@ func TestAccessibleAsksNumbersCallerIDSMSAndDeskPhones(t *testing.T) {
 	}
 	if len(u.DeskPhones) != 1 || u.DeskPhones[0].MAC != "805ec0aabb01" || u.DeskPhones[0].Brand != "Yealink" || u.DeskPhones[0].Model == "" {
 		t.Errorf("desk phone wrong: %+v", u.DeskPhones)
+	}
+}
+
+// A list with one option is chosen without a prompt ("enter the number 1"
+// is not asked), and a plan list is printed once, not per answer.
+func TestAccessibleSkipsOneOptionListsAndPrintsPlansOnce(t *testing.T) {
+	e := newEnv(t)
+	o := e.options()
+	o.Accessible = true
+	o.Input = strings.NewReader(strings.Join([]string{
+		"grace.wilson@example.com", "", "",
+		"london", // site by name; London has one user template
+		"",       // extension: the suggestion
+		"uk unl", // plans
+		"", "",   // numbers, caller ID
+		"", "", // SMS, desk phone
+		"n",
+	}, "\n") + "\n")
+	var out bytes.Buffer
+	o.Output = &out
+	if err := Run(context.Background(), o); err != nil {
+		t.Fatalf("run: %v\n%s", err, out.String())
+	}
+	if !strings.Contains(out.String(), "User template: London Standard User (the only one)") {
+		t.Errorf("one-option template was asked:\n%s", out.String())
+	}
+	if n := strings.Count(out.String(), "UK/Ireland Metered ("); n != 1 {
+		t.Errorf("plan list printed %d times, want once:\n%s", n, out.String())
+	}
+	drafts, _, _ := e.store.List()
+	d, _ := e.store.Load(drafts[0].ID)
+	if u := d.Users[0]; u.SiteName != "London" || u.TemplateName != "London Standard User" || len(u.CallingPlans) != 1 || u.CallingPlans[0] != "UK/Ireland Unlimited" {
+		t.Errorf("answers not saved: %+v", u)
 	}
 }

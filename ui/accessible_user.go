@@ -3,7 +3,6 @@ package ui
 import (
 	"cmp"
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -80,7 +79,7 @@ func askUser(ctx context.Context, svc *submit.Service, d *state.Draft, i int, ca
 		return err
 	}
 	if items := pickers.Sites(cat); len(items) > 0 {
-		if err := ask(in, out, pick("Site", options(items), &u.SiteName)); err != nil {
+		if err := chooseOne(in, out, "Site", items, &u.SiteName); err != nil {
 			return err
 		}
 		if s, ok := pickers.SiteByName(cat, u.SiteName); ok {
@@ -91,12 +90,12 @@ func askUser(ctx context.Context, svc *submit.Service, d *state.Draft, i int, ca
 		return err
 	}
 	if items := pickers.Templates(cat, u.SiteName); len(items) > 0 {
-		if err := ask(in, out, pick("User template", options(items), &u.TemplateName)); err != nil {
+		if err := chooseOne(in, out, "User template", items, &u.TemplateName); err != nil {
 			return err
 		}
 	}
-	if items := pickers.Plans(cat, nil); len(items) > 0 {
-		if err := ask(in, out, huh.NewMultiSelect[string]().Title("Calling plans").Options(options(items)...).Value(&u.CallingPlans)); err != nil {
+	if items := pickers.Plans(cat, nil, u.SiteName); len(items) > 0 {
+		if err := chooseLine(in, out, "Calling plans", items, true, &u.CallingPlans); err != nil {
 			return err
 		}
 	}
@@ -313,21 +312,7 @@ func checkMAC(d *state.Draft, cat *state.Catalog, raw string) error {
 	if err != nil {
 		return err
 	}
-	for _, o := range d.Users {
-		for _, p := range o.DeskPhones {
-			if p.MAC == mac {
-				return fmt.Errorf("%s is already %s's desk phone in this batch", state.FormatMAC(mac, ":"), o.DisplayName())
-			}
-		}
-	}
-	if cat != nil {
-		for _, dev := range cat.Devices {
-			if strings.EqualFold(dev.MAC, mac) {
-				return errors.New(state.FormatMAC(mac, ":") + " is already registered on the account: Zoom will refuse it")
-			}
-		}
-	}
-	return nil
+	return state.MACTaken(d, cat, mac, -1, -1)
 }
 
 func extensionLengthOf(c *state.Catalog, site string) int {

@@ -172,7 +172,7 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			a.refreshing = true
 			return a, tea.Batch(a.refreshCatalog(0), a.spinner.Tick)
 		}
-		if key.Matches(msg, keys.Help) && !a.capturing() {
+		if key.Matches(msg, keys.Help) && (!a.capturing() || a.questionIsHelp()) {
 			a.fullHelp = !a.fullHelp
 			a.resize()
 			return a, nil
@@ -255,6 +255,11 @@ func (a *App) forward(msg tea.Msg) tea.Cmd {
 func (a *App) capturing() bool {
 	c, ok := a.top().(common.TextCapturer)
 	return ok && c.CapturingText()
+}
+
+func (a *App) questionIsHelp() bool {
+	q, ok := a.top().(common.QuestionIsHelp)
+	return ok && q.QuestionIsHelp()
 }
 
 type clearStatusMsg struct{ seq int }

@@ -3,6 +3,7 @@ package ui
 import (
 	"errors"
 	"fmt"
+	"strings"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -69,7 +70,7 @@ func (a *App) back() tea.Cmd {
 // operator stays on it and is told why.
 func (a *App) home() tea.Cmd {
 	var cmd tea.Cmd
-	if a.dirty {
+	if a.editsUnsaved() {
 		cmd = a.save()
 	}
 	if err := a.closeDraft(); err != nil {
@@ -100,7 +101,7 @@ func (a *App) newDraft(n common.NewDraft) tea.Cmd {
 	for i := range d.Users {
 		// `zpadd add` users start with the next free extensions at their
 		// site; the batch table looks their names up when it opens.
-		state.FillExtension(d, a.ctx.Catalog, i)
+		state.FillFromSite(d, a.ctx.Catalog, i)
 	}
 	if err := a.ctx.Store.Save(d); err != nil {
 		return common.Error(fmt.Errorf("create draft: %w", err))
@@ -113,7 +114,7 @@ func (a *App) newDraft(n common.NewDraft) tea.Cmd {
 		cmd = tea.Batch(cmd, a.navigate(common.Navigate{To: common.DefaultsScreen}))
 	}
 	if len(refused) > 0 {
-		cmd = tea.Batch(cmd, common.Error(fmt.Errorf("not added: %v", refused)))
+		cmd = tea.Batch(cmd, common.Error(fmt.Errorf("not added: %s", strings.Join(refused, "; "))))
 	}
 	return cmd
 }

@@ -99,7 +99,8 @@ func (a *App) closeDraft() error {
 // keeps the lock until it has recorded Zoom's answer); safe to call twice.
 // A failed save keeps the session open and is left in saveErr.
 func (a *App) shutdown() {
-	if a.ctx.Draft != nil && a.dirty && !a.ctx.ReadOnly && a.ctx.Session != nil {
+	if a.editsUnsaved() {
+		a.dirty = true
 		if err := a.ctx.Session.Save(a.ctx.Draft); err != nil {
 			a.saveErr = err
 			return
@@ -109,6 +110,16 @@ func (a *App) shutdown() {
 	if a.ctx.Session != nil {
 		_ = a.ctx.Session.Close()
 	}
+}
+
+// editsUnsaved reports whether the open draft holds edits not on disk:
+// a.dirty, or a change whose DraftChanged message is still queued behind
+// the key that quits (a scan applied a moment before ctrl+c).
+func (a *App) editsUnsaved() bool {
+	if a.ctx.Draft == nil || a.ctx.ReadOnly || a.ctx.Session == nil {
+		return false
+	}
+	return a.dirty || a.ctx.Session.Unsaved(a.ctx.Draft)
 }
 
 // changed records a draft change and saves now, or soon when a save just

@@ -16,7 +16,7 @@ import (
 func (a *App) chromeHeight() int {
 	h := 4
 	if a.fullHelp {
-		h += lipgloss.Height(a.help.FullHelpView(a.top().KeyMap().FullHelp())) - 1
+		h += lipgloss.Height(a.help.FullHelpView(a.top().KeyMap().FullHelp())) // and the marks' legend
 		if a.ctx.Sandbox {
 			h++ // the line on leaving the sandbox
 		}
@@ -68,12 +68,15 @@ func (a *App) render() string {
 		return b.String()
 	}
 	if a.fullHelp {
-		b.WriteString(indent(a.help.FullHelpView(km.FullHelp())))
+		b.WriteString(indent(a.help.FullHelpView(km.FullHelp())) + "\n")
+		b.WriteString(" " + ansi.Truncate(st.Help.Render(marksLegend), a.width-1, "…"))
 		if a.ctx.Sandbox {
-			b.WriteString("\n " + st.Muted.Render(common.SandboxHint))
+			b.WriteString("\n " + ansi.Truncate(st.Muted.Render(common.SandboxHint), a.width-1, "…"))
 		}
 	} else {
-		b.WriteString(" " + a.help.ShortHelpView(km.ShortHelp()))
+		// Cut here too: bubbles' help adds every remaining key when its own
+		// ellipsis would land exactly on the last column.
+		b.WriteString(" " + ansi.Truncate(a.help.ShortHelpView(km.ShortHelp()), a.width-1, "…"))
 	}
 	return b.String()
 }
@@ -195,3 +198,7 @@ func indent(s string) string {
 	}
 	return strings.Join(lines, "\n")
 }
+
+// marksLegend explains the marks of the batch table, the form and review
+// (one severity per problem, state.Severity): shown with the full help.
+const marksLegend = "marks: ✓ ready · ! warning, sendable · ✗ blocks · ? unknown"

@@ -239,7 +239,7 @@ func TestFlowScanOnlyFivePhonesBadAndDuplicate(t *testing.T) {
 	typeKeys(tm, "805ec0b2030<enter>") // 11 digits: bad
 	spy.waitFrame(t, "✗ 805ec0b2030: only 11 hex digits")
 	typeKeys(tm, "80:5e:c0:b2:03:01<enter>") // Grace's: duplicate
-	spy.waitFrame(t, "✗ 80:5e:c0:b2:03:01 is already Grace Wilson's phone")
+	spy.waitFrame(t, "✗ 80:5e:c0:b2:03:01 is already Grace Wilson's desk phone")
 	typeKeys(tm, "805ec0b20303<enter>")
 	typeKeys(tm, "805ec0b20304<enter>")
 	tm.Send(tea.PasteMsg{Content: "805ec0b20305\r"})

@@ -221,3 +221,27 @@ func siteID(c *state.Catalog, name string) string {
 	}
 	return ""
 }
+
+// An edit applied by a screen whose DraftChanged message is still queued
+// when the program quits (a scan a moment before ctrl+c on a loaded
+// machine) is saved all the same: the final save compares the draft with
+// the version on disk instead of trusting that the message arrived.
+func TestQuitSavesAnEditWhoseChangeMessageIsStillQueued(t *testing.T) {
+	e := newEnv(t)
+	d := tenUserDraft(t, e, 2)
+	a := offlineApp(t, e)
+	send(t, a, common.Navigate{To: common.BatchScreen, DraftID: d.ID})
+	if a.dirty {
+		t.Fatal("a freshly opened draft is marked dirty")
+	}
+	// The screen edits in place; its Changed() command has not run yet.
+	a.ctx.Draft.Users[1].DeskPhones = []state.DeskPhone{{MAC: "805ec0b20304", Brand: "Yealink", Model: "t46s"}}
+	a.shutdown()
+	saved, err := e.store.Load(d.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(saved.Users[1].DeskPhones) != 1 || saved.Users[1].DeskPhones[0].MAC != "805ec0b20304" {
+		t.Fatalf("the scan applied before quitting was not saved: %+v", saved.Users[1].DeskPhones)
+	}
+}

@@ -58,6 +58,9 @@ const settleTimeout = 30 * time.Second
 // first, so nothing typed is lost. Run returns an error wrapping
 // ErrNotSaved when it quit with edits it could not save.
 func Run(ctx context.Context, o Options) error {
+	if err := chooseMode(&o); err != nil {
+		return err
+	}
 	if o.Accessible {
 		return RunAccessible(ctx, o)
 	}

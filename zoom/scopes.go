@@ -16,6 +16,9 @@ type ScopeNeed struct {
 	Route   string // "GET /phone/sites"
 	// Granular is the scope Zoom names for the call.
 	Granular string
+	// Instead are scopes of another call that serves the same feature: a
+	// token holding one of them (or its classic scope) needs no Granular.
+	Instead []string
 }
 
 // Classic is the classic scope that covers the call.
@@ -30,10 +33,10 @@ var ScopeNeeds = []ScopeNeed{
 	{Feature: "sites", Route: "GET /phone/sites/{siteId}", Granular: "phone:read:site:admin"},
 	{Feature: "templates", Route: "GET /phone/setting_templates", Granular: "phone:read:list_setting_templates:admin"},
 	{Feature: "plans", Route: "GET /phone/calling_plans", Granular: "phone:read:list_calling_plans:admin"},
-	// The client reads GET /number_management/numbers first (§5.5, scope
-	// number_management:read:list_numbers:admin) and falls back to this
-	// one; doctor's probe accepts either.
-	{Feature: "numbers", Route: "GET /phone/numbers", Granular: "phone:read:list_numbers:admin"},
+	// The client reads GET /number_management/numbers first (§5.5, §11.3)
+	// and falls back to this one, both ways: either list's scope will do.
+	{Feature: "numbers", Route: "GET /phone/numbers", Granular: "phone:read:list_numbers:admin",
+		Instead: []string{"number_management:read:list_numbers:admin"}},
 	{Feature: "provision templates", Route: "GET /phone/provision_templates", Granular: "phone:read:list_provision_templates:admin"},
 	{Feature: "devices", Route: "GET /phone/devices", Granular: "phone:read:list_devices:admin"},
 	{Feature: "phone users", Route: "GET /phone/users", Granular: "phone:read:list_users:admin"},
@@ -63,8 +66,8 @@ func classicScope(granular string) string {
 
 // Granted reports whether a token holding these scopes may make the call.
 func (n ScopeNeed) Granted(scopes []string) bool {
-	for _, s := range scopes {
-		if s == n.Granular || s == n.Classic() {
+	for _, want := range append([]string{n.Granular}, n.Instead...) {
+		if slices.Contains(scopes, want) || slices.Contains(scopes, classicScope(want)) {
 			return true
 		}
 	}

@@ -44,3 +44,22 @@ func TestScopeNeedsGrantedByGranularOrClassic(t *testing.T) {
 		t.Errorf("without the batch scope: missing %v", m)
 	}
 }
+
+// The numbers picker reads either list (zoom-api.md §11.3), so an app that
+// holds only the new Number Management scope is not told it lacks one.
+func TestNumbersNeedGrantedByEitherList(t *testing.T) {
+	var all []string
+	for _, n := range ScopeNeeds {
+		if n.Granular != "phone:read:list_numbers:admin" {
+			all = append(all, n.Granular)
+		}
+	}
+	if m := MissingNeeds(all); len(m) != 1 || m[0].Feature != "numbers" {
+		t.Fatalf("with no numbers scope at all: missing %v, want the numbers need", m)
+	}
+	for _, s := range []string{"number_management:read:list_numbers:admin", "number_management_numbers:read:admin"} {
+		if m := MissingNeeds(append(slices.Clone(all), s)); len(m) != 0 {
+			t.Errorf("with %s: missing %v", s, m)
+		}
+	}
+}

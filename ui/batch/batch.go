@@ -4,7 +4,6 @@
 package batch
 
 import (
-	"errors"
 	"fmt"
 	"strings"
 
@@ -77,34 +76,70 @@ var (
 	defaultsKey = key.NewBinding(key.WithKeys("D"), key.WithHelp("D", "defaults"))
 	scanKey     = key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "scan phones"))
 	reviewKey   = key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "review"))
-	pasteKey    = key.NewBinding(key.WithKeys("ctrl+v"), key.WithHelp("paste", "emails"))
+	pasteKey    = key.NewBinding(key.WithKeys("ctrl+v"), key.WithHelp("ctrl+v", "paste"))
 	homeKey     = key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "home"))
 )
+
+// actions is every key of the batch screen in one list: Update matches
+// it and the help line and "?" are built from it.
+func (m *Model) actions() keys.Actions {
+	writable := func() string {
+		if m.ctx.ReadOnly {
+			return common.ReadOnlyWhy
+		}
+		return ""
+	}
+	hasUsers := func() string {
+		if why := writable(); why != "" {
+			return why
+		}
+		if len(m.ctx.Draft.Users) == 0 {
+			return "no users yet"
+		}
+		return ""
+	}
+	return keys.Actions{
+		{Binding: addKey, Disabled: writable, Run: m.add},
+		{Binding: editKey, Run: m.edit},
+		{Binding: defaultsKey, Disabled: writable, Run: func() tea.Cmd { return common.Go(common.Navigate{To: common.DefaultsScreen}) }},
+		{Binding: scanKey, Disabled: writable, Run: func() tea.Cmd { return common.Go(common.Navigate{To: common.ScanScreen}) }},
+		{Binding: reviewKey, Run: func() tea.Cmd { return common.Go(common.Navigate{To: common.ReviewScreen}) }},
+		{Binding: pasteKey, Disabled: writable, Run: func() tea.Cmd {
+			return tea.Batch(tea.ReadClipboard, common.Status("asking the terminal for the clipboard… (your terminal's own paste works too)"))
+		}},
+		{Binding: homeKey, Run: common.GoBack},
+		{Binding: keys.Up, Hidden: true, Run: func() tea.Cmd { m.cursor = max(m.cursor-1, 0); return nil }},
+		{Binding: keys.Down, Hidden: true, Run: func() tea.Cmd { m.cursor = min(m.cursor+1, max(len(m.ctx.Draft.Users)-1, 0)); return nil }},
+		{Binding: copyKey, Hidden: true, Disabled: hasUsers, Run: m.duplicate},
+		{Binding: deleteKey, Hidden: true, Disabled: hasUsers, Run: func() tea.Cmd { m.confirm = true; return nil }},
+		{Binding: upKey, Hidden: true, Disabled: hasUsers, Run: func() tea.Cmd { return m.move(-1) }},
+		{Binding: downKey, Hidden: true, Disabled: hasUsers, Run: func() tea.Cmd { return m.move(+1) }},
+	}
+}
 
 // KeyMap implements common.Screen.
 func (m *Model) KeyMap() help.KeyMap {
 	if m.confirm {
 		return keys.Map{Short: []key.Binding{keys.Yes, keys.No}}
 	}
-	if m.ctx.ReadOnly {
-		return keys.Map{Short: []key.Binding{keys.Up, keys.Down, editKey, reviewKey, homeKey, keys.Help}}
+	return m.actions().Map(keys.Help)
+}
+
+// edit opens the user under the cursor (or a new one on an empty batch).
+func (m *Model) edit() tea.Cmd {
+	if len(m.ctx.Draft.Users) == 0 {
+		if m.ctx.ReadOnly {
+			return common.Error(errReadOnly)
+		}
+		return m.add()
 	}
-	return keys.Map{
-		// Copy, delete and reorder live in the full help (?), so the short
-		// line fits 100 columns and still shows how to get to them.
-		Short: []key.Binding{addKey, editKey, defaultsKey, scanKey, reviewKey, pasteKey, homeKey, keys.Help},
-		Full: [][]key.Binding{
-			{keys.Up, keys.Down, upKey, downKey},
-			{addKey, editKey, copyKey, deleteKey, pasteKey},
-			{defaultsKey, scanKey, reviewKey, homeKey, keys.Quit},
-		},
-	}
+	return common.Go(common.Navigate{To: common.UserScreen, User: m.cursor})
 }
 
 // ErrFull is the message for an 11th user.
 var ErrFull = fmt.Errorf("a batch holds at most %d users (one Zoom request): start a new batch from Home for the next ones", state.MaxUsers)
 
-var errReadOnly = errors.New("this draft is read-only here (open in another zpadd): changes are not allowed")
+var errReadOnly = common.ErrReadOnly
 
 // Update implements common.Screen.
 func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
@@ -136,43 +171,16 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 			return m, nil
 		}
 		m.pasteMsg = nil
-		switch {
-		case key.Matches(msg, keys.Up):
-			if m.cursor > 0 {
-				m.cursor--
-			}
-		case key.Matches(msg, keys.Down):
-			if m.cursor < len(d.Users)-1 {
-				m.cursor++
-			}
-		case key.Matches(msg, homeKey):
-			return m, common.GoBack()
-		case key.Matches(msg, editKey):
-			if len(d.Users) == 0 {
-				return m, m.add()
-			}
-			return m, common.Go(common.Navigate{To: common.UserScreen, User: m.cursor})
-		case key.Matches(msg, reviewKey):
-			return m, common.Go(common.Navigate{To: common.ReviewScreen})
-		case m.ctx.ReadOnly:
-			return m, common.Error(errReadOnly)
-		case key.Matches(msg, addKey):
-			return m, m.add()
-		case key.Matches(msg, copyKey):
-			return m, m.duplicate()
-		case key.Matches(msg, deleteKey):
-			if len(d.Users) > 0 {
-				m.confirm = true
-			}
-		case key.Matches(msg, upKey):
-			return m, m.move(-1)
-		case key.Matches(msg, downKey):
-			return m, m.move(+1)
-		case key.Matches(msg, defaultsKey):
-			return m, common.Go(common.Navigate{To: common.DefaultsScreen})
-		case key.Matches(msg, scanKey):
-			return m, common.Go(common.Navigate{To: common.ScanScreen})
+		cmd, why, ok := m.actions().Match(msg)
+		if why != "" {
+			return m, common.Error(fmt.Errorf("%s: %s", msg.String(), why))
 		}
+		if ok {
+			return m, cmd
+		}
+	case tea.ClipboardMsg:
+		// ctrl+v asked the terminal for its clipboard (OSC 52).
+		return m, m.paste(msg.Content)
 	}
 	return m, nil
 }
@@ -206,7 +214,7 @@ func (m *Model) duplicate() tea.Cmd {
 	}
 	i := m.cursor + 1
 	d.Users = append(d.Users[:i], append([]state.User{cp}, d.Users[i:]...)...)
-	state.FillExtension(d, m.ctx.Catalog, i)
+	state.FillFromSite(d, m.ctx.Catalog, i)
 	m.cursor = i
 	m.revalidate()
 	return tea.Batch(common.Changed(), common.Go(common.Navigate{To: common.UserScreen, User: i, Field: "email"}))
@@ -269,7 +277,7 @@ func (m *Model) paste(text string) tea.Cmd {
 	m.revalidate()
 	summary := fmt.Sprintf("pasted: %d added", len(added))
 	if len(left) > 0 {
-		summary += fmt.Sprintf(", %d left out (listed below)", len(left))
+		summary += fmt.Sprintf(", %d left out (listed above)", len(left))
 	}
 	cmds := []tea.Cmd{common.Status(summary), fill, lookups}
 	if len(added) > 0 {
@@ -291,7 +299,7 @@ func (m *Model) fillExtensions(users []int) tea.Cmd {
 	}
 	filled := false
 	for _, i := range users {
-		if state.FillExtension(d, m.ctx.Catalog, i) {
+		if state.FillFromSite(d, m.ctx.Catalog, i) {
 			filled = true
 		}
 	}

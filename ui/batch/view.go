@@ -22,7 +22,7 @@ func (m *Model) View() string {
 	b.WriteString(st.Label.Render("Defaults  ") + ansi.Truncate(defaultsLine(d.Defaults, addressMark(m.ctx.Catalog, d.Defaults.EmergencyAddress)), w-10, "…") + "\n\n")
 
 	c := m.columns(w)
-	head := "   " + fmt.Sprintf("%2s  ", "#") + common.Pad("User", c.user) + "  " + common.Pad("ext", c.ext)
+	head := "   " + c.index("#") + common.Pad("User", c.user) + "  " + common.Pad("ext", c.ext)
 	if c.numbers > 0 {
 		head += "  " + common.Pad("numbers", c.numbers)
 	}
@@ -51,12 +51,17 @@ func (m *Model) View() string {
 }
 
 // columns are the table's widths for one window width.
-type columns struct{ user, ext, numbers, desk, status int }
+type columns struct {
+	user, ext, numbers, desk, status int
+	noIndex                          bool // the "#" column gave way (narrow)
+}
 
 // Widths of the table's fixed parts and the least a column may shrink to.
 const (
 	extWidth     = 5
 	deskWidth    = 22 // "80:5e:c0:b2:00:01 t46s"
+	macWidth     = 17 // "80:5e:c0:b2:00:01": the model is in the defaults line
+	indexWidth   = 4  // "%2d  "
 	numbersMax   = 18 // "+1 646-820-1000 +2"
 	userMin      = 16
 	statusMin    = 14    // below this, the numbers column goes
@@ -73,6 +78,9 @@ func (m *Model) columns(w int) columns {
 		ps := m.problems.ForUser(i)
 		want.user = max(want.user, ansi.StringWidth(userCell(u))+markWidth(addressMark(m.ctx.Catalog, u.EmergencyAddress)))
 		want.numbers = max(want.numbers, ansi.StringWidth(numbersCell(u)))
+		if len(u.DeskPhones) > 0 {
+			want.desk = deskWidth
+		}
 		want.statusWide = max(want.statusWide, ansi.StringWidth("✗ "+statusText(ps, true)))
 		want.statusShort = max(want.statusShort, ansi.StringWidth("✗ "+statusText(ps, false)))
 	}
@@ -80,11 +88,19 @@ func (m *Model) columns(w int) columns {
 }
 
 // wants are the widths the rows' cells would need to show in full.
-type wants struct{ user, numbers, statusWide, statusShort int }
+type wants struct{ user, numbers, desk, statusWide, statusShort int }
 
 func columnsFor(w int, want wants) columns {
-	c := columns{ext: extWidth, desk: deskWidth}
+	// No desk phone yet: the column keeps only its heading's width, so the
+	// emails get the room.
+	c := columns{ext: extWidth, desk: max(want.desk, len("desk phone"))}
 	rest := w - fixedColumns - c.ext - c.desk
+	if c.desk == deskWidth && rest < userMin+statusMin {
+		// Narrow (60 columns): the status column stays; the desk phone shows
+		// its MAC only and the row number goes, before the status would.
+		c.desk, c.noIndex = macWidth, true
+		rest += deskWidth - macWidth + indexWidth
+	}
 	numbers := min(max(want.numbers, len("numbers")), numbersMax)
 	if rest-numbers-2 >= userMin+4+statusMin {
 		c.numbers = numbers
@@ -107,6 +123,14 @@ func columnsFor(w int, want wants) columns {
 		c.user = max(rest-c.status, userMin)
 	}
 	return c
+}
+
+// index is the "#" cell, or nothing when narrow.
+func (c columns) index(s string) string {
+	if c.noIndex {
+		return ""
+	}
+	return fmt.Sprintf("%2s  ", s)
 }
 
 // userCell is a row's User column: name and email, or just the email.
@@ -149,14 +173,17 @@ func (m *Model) rowView(i int, u state.User, c columns) string {
 	if mark := addressMark(m.ctx.Catalog, u.EmergencyAddress); mark != "" {
 		user += "  " + st.Muted.Render(common.Safe(mark))
 	}
-	row := cursor + fmt.Sprintf("%2d  ", i+1) + common.Pad(user, c.user) + "  " + common.Cell(dash(u.ExtensionNumber), c.ext)
+	row := cursor + c.index(fmt.Sprint(i+1)) + common.Pad(user, c.user) + "  " + common.Cell(dash(u.ExtensionNumber), c.ext)
 	if c.numbers > 0 {
 		row += "  " + common.Pad(numbersCell(u), c.numbers)
 	}
 	desk := "—"
 	if len(u.DeskPhones) > 0 {
 		p := u.DeskPhones[0]
-		desk = state.FormatMAC(p.MAC, ":") + " " + common.Safe(p.Model)
+		desk = state.FormatMAC(p.MAC, ":")
+		if c.desk > macWidth {
+			desk += " " + common.Safe(p.Model)
+		}
 		if len(u.DeskPhones) > 1 {
 			desk += fmt.Sprintf(" +%d", len(u.DeskPhones)-1)
 		}
@@ -242,6 +269,9 @@ func defaultsLine(df state.Defaults, address string) string {
 	add(site)
 	add(df.TemplateName)
 	add(strings.Join(df.CallingPlans, ", "))
+	if df.PhoneNumber == state.NextFreeNumber {
+		add("next free number")
+	}
 	add(strings.TrimSpace(df.DeskPhoneBrand + " " + df.DeskPhoneModel))
 	add(df.ProvisionTemplate)
 	if df.SMS != nil {

@@ -116,6 +116,9 @@ func (c *Context) LookupProblems(d *state.Draft, ps state.Problems) state.Proble
 		switch {
 		case l.Status == submit.StatusNotFound:
 			msg = "no Zoom user has this email: create the user in Zoom (or fix the address) first"
+			if alt := c.didYouMean(d, u.Email); alt != "" {
+				msg = "no Zoom user has this email: did you mean " + alt + "?"
+			}
 		case l.PhoneUser:
 			msg = "already a Zoom Phone user"
 			if l.Extension != "" {
@@ -127,7 +130,9 @@ func (c *Context) LookupProblems(d *state.Draft, ps state.Problems) state.Proble
 		default:
 			continue
 		}
-		out = append(out, state.Problem{User: i, Email: u.Email, Field: "email", Severity: state.Warning, Message: msg})
+		// Error, as review's pre-flight reports the same answers: Zoom adds
+		// none of these users, so every screen marks them ✗.
+		out = append(out, state.Problem{User: i, Email: u.Email, Field: "email", Severity: state.Error, Message: msg})
 	}
 	return out
 }

@@ -92,3 +92,11 @@ func Status(text string) tea.Cmd { return msg(StatusMsg{Text: text}) }
 
 // Ring returns a command ringing the terminal bell.
 func Ring() tea.Cmd { return msg(Bell{}) }
+
+// Note shows text on the status line, or does nothing when text is "".
+func Note(text string) tea.Cmd {
+	if text == "" {
+		return nil
+	}
+	return Status(text)
+}

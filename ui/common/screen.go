@@ -45,3 +45,10 @@ type Titled interface {
 //
 // and the shell maps ScreenIDs to them (ui/app_screens.go).
 type Factory func(ctx *Context, nav Navigate) Screen
+
+// QuestionIsHelp is implemented by screens whose text fields never take a
+// "?" (emails, names, extensions, numbers, MACs, picker filters): there "?"
+// opens the help even while a field has focus.
+type QuestionIsHelp interface {
+	QuestionIsHelp() bool
+}

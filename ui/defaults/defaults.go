@@ -26,6 +26,7 @@ const (
 	siteField field = iota
 	templateField
 	plansField
+	numberField
 	brandField
 	modelField
 	provisionField
@@ -35,7 +36,7 @@ const (
 	fieldCount
 )
 
-var labels = [fieldCount]string{"Site", "User template", "Calling plans", "Desk-phone brand", "Desk-phone model", "Provision template", "SMS", "Emergency address", ""}
+var labels = [fieldCount]string{"Site", "User template", "Calling plans", "Phone number", "Desk-phone brand", "Desk-phone model", "Provision template", "SMS", "Emergency address", ""}
 
 // Model is the defaults screen.
 type Model struct {
@@ -43,8 +44,11 @@ type Model struct {
 	focus   field
 	picking bool
 	picker  pickers.Model
-	width   int
-	height  int
+	// autoFilled is a field the last choice filled by itself (a site's only
+	// template): the focus moves past it.
+	autoFilled field
+	width      int
+	height     int
 }
 
 // New builds the defaults screen for ctx.Draft (common.Factory).
@@ -58,7 +62,7 @@ func (m *Model) Init() tea.Cmd { return nil }
 // SetSize implements common.Screen.
 func (m *Model) SetSize(w, h int) {
 	m.width, m.height = w, h
-	m.picker.SetSize(w-4, h-int(fieldCount)-2)
+	m.picker.SetSize(w, h)
 }
 
 // Title implements common.Titled.
@@ -78,7 +82,65 @@ func (m *Model) KeyMap() help.KeyMap {
 	if m.picking {
 		return m.picker.KeyMap()
 	}
-	return keys.Map{Short: []key.Binding{keys.Next, keys.Prev, chooseKey, clearKey, doneKey, keys.Help, keys.Quit}}
+	return m.actions().Map(keys.Help, keys.Quit)
+}
+
+// typeKey is help only: typing on a picker field opens its picker with
+// that text (matched in Update before the actions, since it is any key).
+var typeKey = key.NewBinding(key.WithKeys("a"), key.WithHelp("type", "filter"))
+
+// actions is every key of the screen in one list: Update matches it and
+// the help line and "?" are built from it.
+func (m *Model) actions() keys.Actions {
+	writable := func() string {
+		if m.ctx.ReadOnly {
+			return common.ReadOnlyWhy
+		}
+		return ""
+	}
+	onValue := func() string {
+		if why := writable(); why != "" {
+			return why
+		}
+		if m.focus == doneField {
+			return "not on a field"
+		}
+		return ""
+	}
+	choose := chooseKey
+	switch m.focus {
+	case smsField, numberField:
+		choose.SetHelp("enter", "change")
+	case doneField:
+		choose.SetHelp("enter", "continue")
+	}
+	return keys.Actions{
+		{Binding: keys.Next, Run: func() tea.Cmd { m.focus = (m.focus + 1) % fieldCount; return nil }},
+		{Binding: keys.Prev, Run: func() tea.Cmd { m.focus = (m.focus + fieldCount - 1) % fieldCount; return nil }},
+		{Binding: choose, Disabled: func() string {
+			if m.focus == doneField {
+				return ""
+			}
+			return writable()
+		}, Run: m.choose},
+		{Binding: typeKey, Hidden: !isPickerField(m.focus), Disabled: onValue, Run: func() tea.Cmd { return nil }},
+		{Binding: clearKey, Disabled: onValue, Run: func() tea.Cmd { return m.set(m.focus, nil) }},
+		{Binding: doneKey, Run: m.leave},
+	}
+}
+
+// choose is enter on the focused row: open its picker, change a toggle, or
+// continue to the batch.
+func (m *Model) choose() tea.Cmd {
+	switch m.focus {
+	case doneField:
+		return m.leave()
+	case smsField:
+		return m.cycleSMS()
+	case numberField:
+		return m.cycleNumber()
+	}
+	return m.open()
 }
 
 // Update implements common.Screen.
@@ -87,58 +149,75 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	if d == nil {
 		return m, nil
 	}
-	if m.picking {
-		switch msg.(type) {
-		case tea.KeyPressMsg, tea.PasteMsg:
-			p, res := m.picker.Update(msg)
-			m.picker = p
-			switch res {
-			case pickers.Cancelled:
-				m.picking = false
-			case pickers.Chosen:
-				m.picking = false
-				cmd := m.set(m.focus, p.Values())
-				// Keyboard flow: site → template → plans → ... without a tab.
-				if m.focus < doneField {
-					m.focus++
-				}
-				return m, cmd
-			}
+	switch msg := msg.(type) {
+	case common.CatalogUpdated:
+		if m.picking {
+			// The list was built before the catalog arrived: rebuild it,
+			// keeping what was typed.
+			q := m.picker.Filter()
+			m.open()
+			m.picker.SetFilter(q)
 		}
 		return m, nil
+	case pickers.Cancelled:
+		m.picking = false
+		return m, nil
+	case pickers.Chosen:
+		m.picking = false
+		m.autoFilled = -1
+		cmd := m.set(m.focus, msg.Values)
+		// Keyboard flow: site → template → plans ... without a tab.
+		if m.focus < doneField {
+			m.focus++
+		}
+		if m.focus == m.autoFilled && m.focus < doneField {
+			m.focus++
+		}
+		return m, tea.Batch(cmd, common.Note(msg.Note()))
+	}
+	if m.picking {
+		var cmd tea.Cmd
+		switch msg.(type) {
+		case tea.KeyPressMsg, tea.PasteMsg:
+			m.picker, cmd = m.picker.Update(msg)
+			if ans, rest := pickers.Answer(cmd); ans != nil {
+				return m.Update(ans)
+			} else {
+				cmd = rest
+			}
+		}
+		return m, cmd
 	}
 	k, ok := msg.(tea.KeyPressMsg)
 	if !ok {
 		return m, nil
 	}
-	switch {
-	case key.Matches(k, doneKey):
-		return m, m.leave()
-	case k.String() == "tab" || k.String() == "down" || k.String() == "j":
-		m.focus = (m.focus + 1) % fieldCount
-	case k.String() == "shift+tab" || k.String() == "up" || k.String() == "k":
-		m.focus = (m.focus + fieldCount - 1) % fieldCount
-	case key.Matches(k, clearKey):
+	if isPickerField(m.focus) && k.Text != "" && k.Text != " " && k.Mod&(tea.ModCtrl|tea.ModAlt) == 0 {
+		// Typing on a picker field opens its picker with that text, so
+		// "lon" + enter chooses London: letters are filters here, not keys.
 		if m.ctx.ReadOnly {
 			return m, common.Error(errReadOnly)
 		}
-		return m, m.set(m.focus, nil)
-	case key.Matches(k, chooseKey):
-		if m.focus == doneField {
-			return m, m.leave()
+		cmd := m.open()
+		if m.picking {
+			m.picker.SetFilter(k.Text)
 		}
-		if m.ctx.ReadOnly {
-			return m, common.Error(errReadOnly)
-		}
-		if m.focus == smsField {
-			return m, m.cycleSMS()
-		}
-		return m, m.open()
+		return m, cmd
 	}
-	return m, nil
+	cmd, why, _ := m.actions().Match(k)
+	if why != "" {
+		return m, common.Error(fmt.Errorf("%s: %s", k.String(), why))
+	}
+	return m, cmd
 }
 
-var errReadOnly = errors.New("this draft is read-only here (open in another zpadd)")
+var errReadOnly = common.ErrReadOnly
+
+// isPickerField reports whether a field is chosen from a picker (the
+// others toggle or leave).
+func isPickerField(f field) bool {
+	return f != numberField && f != smsField && f != doneField
+}
 
 // open shows the picker for the focused field.
 func (m *Model) open() tea.Cmd {
@@ -156,22 +235,23 @@ func (m *Model) open() tea.Cmd {
 		}
 		items, cur = pickers.Templates(c, cmp.Or(df.SiteName, df.SiteCode)), []string{df.TemplateName}
 	case plansField:
-		items, cur, multi = pickers.Plans(c, nil), pickers.WithoutAmbiguousPlans(c, df.CallingPlans), true
+		items, cur, multi = pickers.Plans(c, nil, cmp.Or(df.SiteName, df.SiteCode)), pickers.WithoutAmbiguousPlans(c, df.CallingPlans), true
 	case brandField:
 		items, cur = pickers.Brands(), []string{df.DeskPhoneBrand}
 	case modelField:
-		if df.DeskPhoneBrand == "" {
-			return common.Error(errors.New("choose the desk-phone brand first"))
+		models, err := pickers.ModelsFor(df.DeskPhoneBrand)
+		if err != nil {
+			return common.Error(err)
 		}
-		items, cur = pickers.Models(df.DeskPhoneBrand), []string{df.DeskPhoneModel}
+		items, cur = models, []string{df.DeskPhoneModel}
 	case provisionField:
 		items, cur = pickers.ProvisionTemplates(c), []string{df.ProvisionTemplate}
 	case emergencyField:
 		items, cur = pickers.EmergencyAddresses(c, cmp.Or(df.SiteName, df.SiteCode)), []string{df.EmergencyAddress}
 	}
 	m.picker = pickers.New(m.ctx.Styles, labels[m.focus], items, multi, 0, cur...)
-	m.picker.AllowFree = true
-	m.picker.SetSize(m.width-4, m.height-int(fieldCount)-2)
+	m.picker.ID = labels[m.focus]
+	m.picker.SetSize(m.width, m.height)
 	m.picking = true
 	return nil
 }
@@ -192,8 +272,13 @@ func (m *Model) set(f field, vals []string) tea.Cmd {
 			if site, ok := pickers.SiteByName(m.ctx.Catalog, v); ok {
 				df.SiteCode = site.Code
 			}
-			if !hasValue(pickers.Templates(m.ctx.Catalog, v), df.TemplateName) {
+			templates := pickers.Templates(m.ctx.Catalog, v)
+			if !pickers.Has(templates, df.TemplateName) {
 				df.TemplateName = ""
+			}
+			if only, ok := pickers.Only(templates); ok && df.TemplateName == "" {
+				df.TemplateName = only
+				m.autoFilled = templateField
 			}
 		}
 	case templateField:
@@ -201,15 +286,15 @@ func (m *Model) set(f field, vals []string) tea.Cmd {
 	case plansField:
 		df.CallingPlans = vals
 	case brandField:
-		if !strings.EqualFold(df.DeskPhoneBrand, v) {
-			df.DeskPhoneBrand, df.DeskPhoneModel = v, ""
-		}
+		state.SetBrand(&df.DeskPhoneBrand, &df.DeskPhoneModel, v)
 	case modelField:
 		df.DeskPhoneModel = v
 	case provisionField:
 		df.ProvisionTemplate = v
 	case smsField:
 		df.SMS = nil
+	case numberField:
+		df.PhoneNumber = ""
 	case emergencyField:
 		df.EmergencyAddress = v
 	default:
@@ -229,7 +314,7 @@ func (m *Model) leave() tea.Cmd {
 	filled := d.FillFromDefaults()
 	extensions := false
 	for i := range d.Users {
-		extensions = state.FillExtension(d, m.ctx.Catalog, i) || extensions
+		extensions = state.FillFromSite(d, m.ctx.Catalog, i) || extensions
 	}
 	switch {
 	case filled > 0:
@@ -241,6 +326,18 @@ func (m *Model) leave() tea.Cmd {
 	return common.GoBack()
 }
 
+// cycleNumber switches the phone-number default between none and the
+// site's next free number.
+func (m *Model) cycleNumber() tea.Cmd {
+	df := &m.ctx.Draft.Defaults
+	if df.PhoneNumber == "" {
+		df.PhoneNumber = state.NextFreeNumber
+	} else {
+		df.PhoneNumber = ""
+	}
+	return common.Changed()
+}
+
 // cycleSMS goes not set → on → off → not set ("not set" leaves it to the
 // template).
 func (m *Model) cycleSMS() tea.Cmd {
@@ -249,25 +346,24 @@ func (m *Model) cycleSMS() tea.Cmd {
 	return common.Changed()
 }
 
-func hasValue(items []pickers.Item, v string) bool {
-	for _, it := range items {
-		if strings.EqualFold(it.Value, v) {
-			return true
-		}
-	}
-	return false
-}
-
 // View implements common.Screen.
 func (m *Model) View() string {
+	if m.picking {
+		// The picker covers the list: at 60×16 there is no room for both.
+		return m.picker.View()
+	}
 	st := m.ctx.Styles
 	df := m.ctx.Draft.Defaults
 	var b strings.Builder
-	b.WriteString(st.Muted.Render("Applied to each new user of this batch: ten similar users take ten emails and ten scans.") + "\n\n")
+	if m.height >= int(fieldCount)+4 {
+		// The intro goes first when the window is short (60×16).
+		b.WriteString(st.Muted.Render("Applied to each new user of this batch.") + "\n\n")
+	}
 	values := [fieldCount]string{
 		cmp.Or(df.SiteName, df.SiteCode),
 		df.TemplateName,
 		strings.Join(df.CallingPlans, ", "),
+		numberText(df.PhoneNumber),
 		df.DeskPhoneBrand,
 		df.DeskPhoneModel,
 		df.ProvisionTemplate,
@@ -295,9 +391,6 @@ func (m *Model) View() string {
 		}
 		b.WriteString(mark + label + v + m.note(f) + "\n")
 	}
-	if m.picking {
-		b.WriteString("\n" + m.picker.View())
-	}
 	return strings.TrimRight(b.String(), "\n")
 }
 
@@ -322,6 +415,13 @@ func (m *Model) note(f field) string {
 	return ""
 }
 
+func numberText(v string) string {
+	if v == state.NextFreeNumber {
+		return "next free number at the site"
+	}
+	return "none (pick per user)"
+}
+
 func smsText(b *bool) string {
 	switch {
 	case b == nil:
@@ -331,3 +431,7 @@ func smsText(b *bool) string {
 	}
 	return "off"
 }
+
+// QuestionIsHelp implements common.QuestionIsHelp: no picker filter takes
+// a "?".
+func (m *Model) QuestionIsHelp() bool { return true }

@@ -32,6 +32,7 @@ type Rejected struct {
 // New returns a focused one.
 type Model struct {
 	value   string
+	refused string // why the screen refused the MAC shown (in use, registered)
 	focused bool
 	width   int
 
@@ -67,10 +68,15 @@ func (m Model) Focused() bool { return m.focused }
 func (m Model) Value() string { return m.value }
 
 // SetValue replaces the raw text (e.g. to edit an existing MAC).
-func (m *Model) SetValue(s string) { m.value = s }
+func (m *Model) SetValue(s string) { m.value, m.refused = s, "" }
+
+// Refuse shows a well-formed MAC as refused by the screen (already in the
+// batch, registered on the account), instead of a ✓ beside it; typing
+// clears it.
+func (m *Model) Refuse(s, why string) { m.value, m.refused = s, why }
 
 // Reset empties the field.
-func (m *Model) Reset() { m.value = "" }
+func (m *Model) Reset() { m.value, m.refused = "", "" }
 
 // Normalized is the live reading of the field: the MAC it would submit, or
 // why it would be refused.
@@ -110,8 +116,10 @@ func (m Model) Feed(msg tea.Msg) (Model, []tea.Msg) {
 	}
 	switch msg := msg.(type) {
 	case tea.PasteMsg:
+		m.refused = ""
 		return m.feed(msg.Content)
 	case tea.KeyPressMsg:
+		m.refused = "" // any key edits or resubmits what was refused
 		switch {
 		case key.Matches(msg, m.Keys.Submit) || msg.Code == tea.KeyKpEnter:
 			return m.feed("\r")

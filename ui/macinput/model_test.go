@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 )
 
 // burst sends s as one key message per character, the way a USB scanner
@@ -189,5 +190,21 @@ func TestViewShowsTheNormalisedFormLive(t *testing.T) {
 	m.SetWidth(20)
 	if w := len([]rune(stripANSI(m.View()))); w > 20 {
 		t.Fatalf("view is %d cells wide, want ≤ 20", w)
+	}
+}
+
+// A well-formed MAC the screen refused (registered on the account) shows
+// ✗ and the reason, never a ✓ beside it; typing clears the refusal.
+func TestRefusedMACShowsNoTick(t *testing.T) {
+	m := New()
+	m.Focus()
+	m.Refuse("00:04:f2:a0:00:01", "already registered")
+	v := ansi.Strip(m.View())
+	if strings.Contains(v, "✓") || !strings.Contains(v, "✗ already registered") {
+		t.Fatalf("refused MAC view %q", v)
+	}
+	m, _ = m.Feed(tea.KeyPressMsg{Code: tea.KeyBackspace})
+	if v := ansi.Strip(m.View()); strings.Contains(v, "✗ already") {
+		t.Fatalf("refusal kept after an edit: %q", v)
 	}
 }

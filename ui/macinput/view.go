@@ -40,7 +40,9 @@ func (m Model) View() string {
 		if m.focused {
 			line += s.Cursor.Render("▏")
 		}
-		if mac, err := state.NormalizeMAC(m.value); err == nil {
+		if m.refused != "" {
+			line += "  " + s.Invalid.Render("✗ "+m.refused)
+		} else if mac, err := state.NormalizeMAC(m.value); err == nil {
 			line += "  " + s.Valid.Render("→ "+state.FormatMAC(mac, ":")+" ✓")
 		} else {
 			line += "  " + s.Invalid.Render(safetext.Line(err.Error()))

@@ -2,8 +2,8 @@ package numberpicker
 
 import "charm.land/bubbles/v2/key"
 
-// KeyMap is the picker's keys. Letters are not bound: everything printable
-// goes to the filter.
+// KeyMap is the picker's keys. Nothing printable is bound (space ticks only
+// while the filter is empty): everything typed goes to the filter.
 type KeyMap struct {
 	Up, Down, PageUp, PageDown, Home, End key.Binding
 	Toggle, Done, Cancel, ClearFilter     key.Binding
@@ -19,7 +19,7 @@ func DefaultKeyMap() KeyMap {
 		PageDown:    key.NewBinding(key.WithKeys("pgdown"), key.WithHelp("pgdn", "page down")),
 		Home:        key.NewBinding(key.WithKeys("home"), key.WithHelp("home", "first")),
 		End:         key.NewBinding(key.WithKeys("end"), key.WithHelp("end", "last")),
-		Toggle:      key.NewBinding(key.WithKeys("space"), key.WithHelp("space", "select")),
+		Toggle:      key.NewBinding(key.WithKeys("tab", "ctrl+space", "ctrl+@"), key.WithHelp("tab", "tick")),
 		Done:        key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "done")),
 		Cancel:      key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
 		ClearFilter: key.NewBinding(key.WithKeys("ctrl+u"), key.WithHelp("ctrl+u", "clear filter")),

@@ -1,7 +1,11 @@
 // Package numberpicker is a multi-select over thousands of phone numbers with
-// a digit filter: type any part of a number (spaces and "+" don't matter),
-// move with the arrows, space to select, enter when done. Only the visible
-// rows are rendered, so it stays fast with a site's whole number pool.
+// a digit filter: type any part of a number as printed (spaces and "+"
+// don't matter and never tick anything), move with the arrows, tab to tick
+// (space too while the filter is empty), enter when done: the ticked
+// numbers, or the highlighted one when none is ticked. It keeps the
+// pickers contract (pickers.Chosen / pickers.Cancelled) and its own
+// digit matcher, because a site's pool holds thousands of numbers. Only the
+// visible rows are rendered.
 package numberpicker
 
 import (
@@ -10,14 +14,12 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+
+	"zpadd/ui/pickers"
 )
 
-// Done is sent when the operator presses enter; Selected is in the order
-// the numbers were picked.
-type Done struct{ Selected []string }
-
-// Cancelled is sent on esc; the caller keeps its previous selection.
-type Cancelled struct{}
+// ID is the pickers.Chosen / pickers.Cancelled ID this picker answers with.
+const ID = "phone_numbers"
 
 // Model is the picker. Use New; the zero value is not ready.
 type Model struct {
@@ -157,10 +159,19 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	switch {
 	case key.Matches(msg, k.Done):
 		sel := m.Selected()
-		return m, func() tea.Msg { return Done{Selected: sel} }
+		if len(sel) == 0 {
+			// One rule in every picker: enter with nothing ticked takes the
+			// highlighted row.
+			if n, ok := m.Current(); ok {
+				sel = []string{n}
+			}
+		}
+		return m, func() tea.Msg { return pickers.Chosen{ID: ID, Values: sel} }
 	case key.Matches(msg, k.Cancel):
-		return m, func() tea.Msg { return Cancelled{} }
+		return m, func() tea.Msg { return pickers.Cancelled{ID: ID} }
 	case key.Matches(msg, k.Toggle):
+		m.toggle()
+	case m.query == "" && msg.String() == "space":
 		m.toggle()
 	case key.Matches(msg, k.Up):
 		m.move(-1)
@@ -217,6 +228,10 @@ func (m *Model) move(delta int) {
 	m.cursor += delta
 	m.clampView()
 }
+
+// SetQuery starts the picker with text already typed (typing on the
+// numbers field opens the picker with that text).
+func (m *Model) SetQuery(q string) { m.setQuery(q) }
 
 // setQuery refilters. When the new query only adds digits to the old one the
 // matches can only shrink, so the previous pool is narrowed instead of

@@ -8,6 +8,8 @@ import (
 	"testing"
 
 	tea "charm.land/bubbletea/v2"
+
+	"zpadd/ui/pickers"
 )
 
 // testNumbers returns n distinct E.164 numbers spread over area codes.
@@ -165,17 +167,17 @@ func TestPreselectedNumberMissingFromPoolIsKeptAndShownFirst(t *testing.T) {
 	}
 }
 
-func TestEnterSendsDoneAndEscSendsCancelled(t *testing.T) {
+func TestEnterSendsChosenAndEscSendsCancelled(t *testing.T) {
 	m := press(New([]string{"+16465550130"}, nil, 10), "space")
 	_, cmd := m.Update(keyMsg("enter"))
 	if cmd == nil {
 		t.Fatal("enter: no command")
 	}
-	if got, ok := cmd().(Done); !ok || !reflect.DeepEqual(got.Selected, []string{"+16465550130"}) {
-		t.Fatalf("enter: got %#v, want Done with the pick", cmd())
+	if got, ok := cmd().(pickers.Chosen); !ok || got.ID != ID || !reflect.DeepEqual(got.Values, []string{"+16465550130"}) {
+		t.Fatalf("enter: got %#v, want Chosen with the pick", cmd())
 	}
 	_, cmd = m.Update(keyMsg("esc"))
-	if _, ok := cmd().(Cancelled); !ok {
+	if _, ok := cmd().(pickers.Cancelled); !ok {
 		t.Fatalf("esc: got %#v, want Cancelled", cmd())
 	}
 }
@@ -204,6 +206,27 @@ func TestBlurredPickerIgnoresKeys(t *testing.T) {
 	m = typeText(m, "9")
 	if m.Query() != "" {
 		t.Fatalf("blurred picker took a key: query %q", m.Query())
+	}
+}
+
+// Typing a number as printed on a ticket ("3812 0050") filters to it and
+// ticks nothing: the space is part of the filter, not a toggle.
+func TestTypedNumberWithSpaceFiltersAndTicksNothing(t *testing.T) {
+	nums := append(testNumbers(2000), "+442038120050")
+	m := New(nums, nil, 10)
+	m = typeText(m, "3812 0050")
+	if m.Query() != "3812 0050" {
+		t.Fatalf("query %q, want the text as typed", m.Query())
+	}
+	if got := m.Selected(); len(got) != 0 {
+		t.Fatalf("typing ticked %v", got)
+	}
+	if n, ok := m.Current(); !ok || n != "+442038120050" {
+		t.Fatalf("highlighted %q, want +442038120050 first", n)
+	}
+	_, cmd := m.Update(keyMsg("enter"))
+	if got := cmd().(pickers.Chosen); !reflect.DeepEqual(got.Values, []string{"+442038120050"}) {
+		t.Fatalf("enter with nothing ticked chose %v, want the highlighted number", got.Values)
 	}
 }
 

@@ -1,7 +1,9 @@
 package pickers
 
 import (
+	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"zpadd/state"
@@ -60,8 +62,10 @@ func Templates(c *state.Catalog, site string) []Item {
 
 // Plans lists the calling plans the batch takes by short name, with their
 // available counts from the catalog when known; inUse is how many of each
-// this batch already uses (so the count shown is what is left).
-func Plans(c *state.Catalog, inUse map[string]int) []Item {
+// this batch already uses (so the count shown is what is left). The plans
+// sold for the site's country come first (site: name or code; "" keeps
+// Zoom's order); a plan with none left is shown but cannot be chosen.
+func Plans(c *state.Catalog, inUse map[string]int, site string) []Item {
 	var items []Item
 	seen := map[string]bool{}
 	if c != nil {
@@ -81,7 +85,7 @@ func Plans(c *state.Catalog, inUse map[string]int) []Item {
 				continue
 			}
 			left := p.Available - inUse[name]
-			items = append(items, Item{Value: name, Label: name,
+			items = append(items, Item{Value: name, Label: name, Disabled: left <= 0,
 				Detail: fmt.Sprintf("%d available · %s", left, p.Name)})
 			seen[name] = true
 		}
@@ -94,7 +98,27 @@ func Plans(c *state.Catalog, inUse map[string]int) []Item {
 			seen[p.Short] = true
 		}
 	}
+	country := ""
+	if s, ok := SiteByName(c, site); ok {
+		country = s.Country
+	}
+	// The country's plans first, and within each group the plans that can
+	// be chosen before those with none left.
+	slices.SortStableFunc(items, func(a, b Item) int {
+		if d := boolRank(state.PlanServesCountry(a.Value, country)) - boolRank(state.PlanServesCountry(b.Value, country)); d != 0 {
+			return d
+		}
+		return boolRank(!a.Disabled) - boolRank(!b.Disabled)
+	})
 	return items
+}
+
+// boolRank sorts true first.
+func boolRank(b bool) int {
+	if b {
+		return 0
+	}
+	return 1
 }
 
 // ProvisionTemplates lists the account's desk-phone provision templates.
@@ -148,6 +172,39 @@ func containsFold(vs []string, v string) bool {
 		}
 	}
 	return false
+}
+
+// Only is the value of a list with exactly one choosable item: a field with
+// one option is filled without asking.
+func Only(items []Item) (string, bool) {
+	v, n := "", 0
+	for _, it := range items {
+		if !it.Disabled {
+			v, n = it.Value, n+1
+		}
+	}
+	return v, n == 1
+}
+
+// Has reports whether v is one of the items' values (case-insensitive).
+func Has(items []Item, v string) bool {
+	for _, it := range items {
+		if strings.EqualFold(it.Value, v) {
+			return true
+		}
+	}
+	return false
+}
+
+// ErrNoBrand is why the model list cannot open yet.
+var ErrNoBrand = errors.New("choose the desk-phone brand first: models belong to a brand")
+
+// ModelsFor lists a brand's models, or says the brand comes first.
+func ModelsFor(brand string) ([]Item, error) {
+	if strings.TrimSpace(brand) == "" {
+		return nil, ErrNoBrand
+	}
+	return Models(brand), nil
 }
 
 // WithoutAmbiguousPlans drops from a current selection the bare plan names

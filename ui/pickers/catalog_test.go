@@ -18,7 +18,7 @@ func TestPlansOfferEachBillingSubscription(t *testing.T) {
 		{Type: 100, ShortName: "US/CA Metered", Name: "US/CA Metered Calling Plan", Available: 3},
 	}}
 	byValue := map[string]Item{}
-	for _, it := range Plans(c, map[string]int{"US/CA Unlimited:SUB-W": 2}) {
+	for _, it := range Plans(c, map[string]int{"US/CA Unlimited:SUB-W": 2}, "") {
 		byValue[it.Value] = it
 	}
 	east, west := byValue["US/CA Unlimited:SUB-E"], byValue["US/CA Unlimited:SUB-W"]

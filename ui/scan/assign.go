@@ -21,16 +21,8 @@ func (m *Model) accept(mac string) tea.Cmd {
 		m.last = line{text: "✗ this draft is open read-only (another zpadd has it): nothing was changed"}
 		return common.Ring()
 	}
-	if owner, ok := ownerInBatch(d, mac); ok {
-		m.last = line{text: fmt.Sprintf("✗ %s is already %s's phone", shown, d.Users[owner].DisplayName())}
-		return common.Ring()
-	}
-	if dev, ok := onAccount(m.ctx.Catalog, mac); ok {
-		who := "not assigned to anyone"
-		if dev.Assignee != "" {
-			who = "assigned to " + dev.Assignee
-		}
-		m.last = line{text: fmt.Sprintf("✗ %s is already registered on the account (%s): use another phone, or remove it in Zoom first", shown, who)}
+	if err := state.MACTaken(d, m.ctx.Catalog, mac, -1, -1); err != nil {
+		m.last = line{text: "✗ " + err.Error()}
 		return common.Ring()
 	}
 	m.target = m.keepOrNext(m.target)
@@ -45,6 +37,12 @@ func (m *Model) accept(mac string) tea.Cmd {
 	m.last = line{ok: true, text: fmt.Sprintf("✓ %s → %s%s", shown, u.DisplayName(), kindNote(phone))}
 	assigned := m.target
 	m.target = m.nextTarget(m.target)
+	if hint := state.Devices().VendorMismatch(mac, phone.Brand); hint != "" {
+		// Kept (a warning, as review says), but told now, with the bell,
+		// while the box is still in the technician's hands.
+		m.last = line{text: fmt.Sprintf("! %s → %s: a %s prefix, not %s: check the box", shown, u.DisplayName(), hint, phone.Brand)}
+		return tea.Batch(common.Changed(), m.flash(assigned), common.Ring())
+	}
 	return tea.Batch(common.Changed(), m.flash(assigned))
 }
 
@@ -86,41 +84,6 @@ func (m *Model) kind() (phoneKind, bool) {
 		return phoneKind{}, true
 	}
 	return phoneKind{brand: d.Defaults.DeskPhoneBrand, model: d.Defaults.DeskPhoneModel}, d.Defaults.DeskPhoneBrand == ""
-}
-
-// ownerInBatch finds the user of the draft who already has this MAC.
-func ownerInBatch(d *state.Draft, mac string) (int, bool) {
-	for i, u := range d.Users {
-		for _, p := range u.DeskPhones {
-			if sameMAC(p.MAC, mac) {
-				return i, true
-			}
-		}
-	}
-	return -1, false
-}
-
-// onAccount finds the MAC among the desk phones registered on the account.
-func onAccount(c *state.Catalog, mac string) (state.Device, bool) {
-	if c == nil {
-		return state.Device{}, false
-	}
-	for _, dv := range c.Devices {
-		if sameMAC(dv.MAC, mac) {
-			return dv, true
-		}
-	}
-	return state.Device{}, false
-}
-
-// sameMAC compares a stored MAC (normalised, or raw when it never was) with
-// a normalised one.
-func sameMAC(stored, mac string) bool {
-	if stored == mac {
-		return true
-	}
-	n, err := state.NormalizeMAC(stored)
-	return err == nil && n == mac
 }
 
 // eligible: a user without a desk phone, not skipped.
@@ -195,7 +158,7 @@ func (m *Model) undoLast() tea.Cmd {
 	}
 	u := &d.Users[a.user]
 	for k := len(u.DeskPhones) - 1; k >= 0; k-- {
-		if sameMAC(u.DeskPhones[k].MAC, a.mac) {
+		if state.SameMAC(u.DeskPhones[k].MAC, a.mac) {
 			u.DeskPhones = append(u.DeskPhones[:k:k], u.DeskPhones[k+1:]...)
 			break
 		}

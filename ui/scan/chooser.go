@@ -3,6 +3,7 @@ package scan
 import (
 	tea "charm.land/bubbletea/v2"
 
+	"zpadd/ui/common"
 	"zpadd/ui/pickers"
 )
 
@@ -25,28 +26,32 @@ func (m *Model) closeChooser() {
 	}
 }
 
-func (m *Model) updateChooser(k tea.KeyPressMsg) tea.Cmd {
+// updateChooser feeds keys and pastes to the picker and takes its answer;
+// handled is false for messages that are not the chooser's.
+func (m *Model) updateChooser(msg tea.Msg) (cmd tea.Cmd, handled bool) {
 	c := m.chooser
-	var res pickers.Result
-	c.picker, res = c.picker.Update(k)
-	switch res {
+	switch msg := msg.(type) {
+	case tea.KeyPressMsg, tea.PasteMsg:
+		c.picker, cmd = c.picker.Update(msg)
+		if ans, rest := pickers.Answer(cmd); ans != nil {
+			return m.updateChooser(ans)
+		} else {
+			return rest, true
+		}
 	case pickers.Cancelled:
 		m.closeChooser()
+		return nil, true
 	case pickers.Chosen:
-		vals := c.picker.Values()
-		if len(vals) == 0 {
-			return nil
-		}
 		if c.brand == "" {
 			cur, _ := m.kind()
-			c.brand = vals[0]
+			c.brand = msg.Values[0]
 			c.picker = m.pickerFor("Model for these scans ("+c.brand+")", pickers.Models(c.brand), cur.model)
-			c.picker.AllowFree = true
-			return nil
+			return common.Note(msg.Note()), true
 		}
-		m.override = &phoneKind{brand: c.brand, model: vals[0]}
-		m.last = line{ok: true, text: "next scans: " + c.brand + " " + vals[0]}
+		m.override = &phoneKind{brand: c.brand, model: msg.Values[0]}
+		m.last = line{ok: true, text: "next scans: " + c.brand + " " + msg.Values[0]}
 		m.closeChooser()
+		return common.Note(msg.Note()), true
 	}
-	return nil
+	return nil, false
 }

@@ -109,8 +109,8 @@ func (m *Model) Title() string { return "scan phones" }
 // Update implements common.Screen.
 func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	if m.chooser != nil {
-		if k, ok := msg.(tea.KeyPressMsg); ok {
-			return m, m.updateChooser(k)
+		if cmd, handled := m.updateChooser(msg); handled {
+			return m, cmd
 		}
 	}
 	switch msg := msg.(type) {
@@ -187,3 +187,6 @@ func (m *Model) pickerFor(title string, items []pickers.Item, selected string) p
 	p.SetSize(max(20, m.width-2), max(3, m.height-6))
 	return p
 }
+
+// QuestionIsHelp implements common.QuestionIsHelp: a MAC never holds a "?".
+func (m *Model) QuestionIsHelp() bool { return true }

@@ -90,7 +90,7 @@ func TestBadAndDuplicateScansAreRefusedWithBellAndALine(t *testing.T) {
 		t.Fatalf("bad scan line missing:\n%s", plain(dr.screen.View()))
 	}
 	dr.scan("80:5e:c0:b2:00:01") // duplicate in batch
-	if !strings.Contains(plain(dr.screen.View()), "✗ 80:5e:c0:b2:00:01 is already José Núñez's phone") {
+	if !strings.Contains(plain(dr.screen.View()), "✗ 80:5e:c0:b2:00:01 is already José Núñez's desk phone") {
 		t.Fatalf("duplicate line missing:\n%s", plain(dr.screen.View()))
 	}
 	dr.scan("805ec0a10099") // registered on the account
@@ -165,7 +165,7 @@ func TestModelChosenOnTheScreenAppliesToFollowingScans(t *testing.T) {
 	d := cartDraft()
 	dr := newDriver(d, nil)
 	dr.key(tea.KeyPressMsg{Code: 'o', Mod: tea.ModCtrl})
-	for _, r := range "poly" {
+	for _, r := range "polycom" {
 		dr.key(tea.KeyPressMsg{Code: r, Text: string(r)})
 	}
 	dr.key(tea.KeyPressMsg{Code: tea.KeyEnter}) // brand

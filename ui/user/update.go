@@ -9,6 +9,7 @@ import (
 
 	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"zpadd/state"
 	"zpadd/ui/common"
@@ -19,7 +20,7 @@ import (
 
 var (
 	errNoDraft  = errors.New("no draft is open")
-	errReadOnly = errors.New("this draft is read-only here (open in another zpadd): changes are not allowed")
+	errReadOnly = common.ErrReadOnly
 )
 
 // Update implements common.Screen.
@@ -30,6 +31,12 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case common.CatalogUpdated:
 		m.revalidate()
+		if m.overlay == pickerOverlay {
+			// Built before the catalog arrived: rebuild, keeping the filter.
+			q := m.picker.Filter()
+			m.open(m.specs[m.focus])
+			m.picker.SetFilter(q)
+		}
 		return m, nil
 	case lookupDueMsg:
 		return m, m.startLookup(msg.seq)
@@ -40,34 +47,30 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	case macinput.Rejected:
 		m.mac.SetValue(msg.Input)
 		return m, tea.Batch(common.Error(fmt.Errorf("MAC %q: %w", msg.Input, msg.Err)), common.Ring())
-	case numberpicker.Done:
+	case pickers.Chosen:
 		m.overlay = noOverlay
-		m.user().PhoneNumbers = msg.Selected
-		cmd := m.changed()
-		return m, tea.Batch(cmd, m.advance())
-	case numberpicker.Cancelled:
+		m.autoFilled = ""
+		cmd := m.chosen(msg.Values)
+		return m, tea.Batch(cmd, common.Note(msg.Note()), m.advance())
+	case pickers.Cancelled:
 		m.overlay = noOverlay
 		return m, nil
 	}
-	switch m.overlay {
-	case pickerOverlay:
+	if m.overlay != noOverlay {
+		var cmd tea.Cmd
 		switch msg.(type) {
 		case tea.KeyPressMsg, tea.PasteMsg:
-			p, res := m.picker.Update(msg)
-			m.picker = p
-			switch res {
-			case pickers.Cancelled:
-				m.overlay = noOverlay
-			case pickers.Chosen:
-				m.overlay = noOverlay
-				cmd := m.chosen(p.Values())
-				return m, tea.Batch(cmd, m.advance())
+			if m.overlay == numbersOverlay {
+				m.numbers, cmd = m.numbers.Update(msg)
+			} else {
+				m.picker, cmd = m.picker.Update(msg)
+			}
+			if ans, rest := pickers.Answer(cmd); ans != nil {
+				return m.Update(ans)
+			} else {
+				cmd = rest
 			}
 		}
-		return m, nil
-	case numbersOverlay:
-		var cmd tea.Cmd
-		m.numbers, cmd = m.numbers.Update(msg)
 		return m, cmd
 	}
 	switch msg := msg.(type) {
@@ -89,6 +92,11 @@ func (m *Model) key(k tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(k, nextKey):
 		cmd := m.leave()
 		m.focus = (m.focus + 1) % len(m.specs)
+		m.enter()
+		return tea.Batch(cmd, m.lookupSoon())
+	case m.jumpTo(k) >= 0:
+		cmd := m.leave()
+		m.focus = m.jumpTo(k)
 		m.enter()
 		return tea.Batch(cmd, m.lookupSoon())
 	case key.Matches(k, prevKey):
@@ -126,6 +134,17 @@ func (m *Model) key(k tea.KeyPressMsg) tea.Cmd {
 	case pickKind, multiKind, numbersKind:
 		if key.Matches(k, clearKey) {
 			return m.chosen(nil)
+		}
+		if k.Text != "" && k.Text != " " && k.Mod&(tea.ModCtrl|tea.ModAlt) == 0 {
+			// Typing on a picker field opens its picker with that text.
+			cmd := m.open(s)
+			switch m.overlay {
+			case pickerOverlay:
+				m.picker.SetFilter(k.Text)
+			case numbersOverlay:
+				m.numbers.SetQuery(k.Text)
+			}
+			return cmd
 		}
 		if key.Matches(k, chooseKey) {
 			return m.open(s)
@@ -196,15 +215,28 @@ func (m *Model) enter() {
 	switch s.Kind {
 	case textKind:
 		m.input.SetValue(text(m.user(), s.ID))
-		m.input.Placeholder = ""
-		if next := m.suggestion(s.ID); next != "" {
-			m.input.Placeholder = next + "  (→ to use)"
-		}
+		m.setPlaceholder()
 		m.input.CursorEnd()
 		m.input.Focus()
 	case macKind:
 		m.mac.Reset()
 		m.mac.Focus()
+	}
+}
+
+// setPlaceholder shows the focused text field's suggestion, ellipsised to
+// the field so a cut number never looks whole.
+func (m *Model) setPlaceholder() {
+	m.input.Placeholder = ""
+	if m.focus >= len(m.specs) || m.specs[m.focus].Kind != textKind {
+		return
+	}
+	if next := m.suggestion(m.specs[m.focus].ID); next != "" {
+		p := next + "  (→ to use)"
+		if w := m.input.Width(); w > 0 && ansi.StringWidth(p) > w {
+			p = ansi.Truncate(p, w, "…")
+		}
+		m.input.Placeholder = p
 	}
 }
 
@@ -252,6 +284,9 @@ func (m *Model) advance() tea.Cmd {
 	if m.focus < len(m.specs)-1 {
 		m.focus++
 	}
+	if m.specs[m.focus].ID == m.autoFilled && m.focus < len(m.specs)-1 {
+		m.focus++ // filled by the choice itself (a site's only template)
+	}
 	m.enter()
 	return cmd
 }
@@ -290,7 +325,7 @@ func (m *Model) open(s spec) tea.Cmd {
 		}
 		items, cur = pickers.Templates(c, site), []string{u.TemplateName}
 	case "calling_plans":
-		items, cur, multi = pickers.Plans(c, m.plansInUse()), pickers.WithoutAmbiguousPlans(c, u.CallingPlans), true
+		items, cur, multi = pickers.Plans(c, m.plansInUse(), site), pickers.WithoutAmbiguousPlans(c, u.CallingPlans), true
 	case "phone_numbers":
 		return m.openNumbers()
 	case "emergency_address":
@@ -301,16 +336,17 @@ func (m *Model) open(s spec) tea.Cmd {
 		case strings.HasSuffix(s.ID, ".brand"):
 			items, cur = pickers.Brands(), []string{p.Brand}
 		case strings.HasSuffix(s.ID, ".model"):
-			if p.Brand == "" {
-				return common.Error(errors.New("choose the brand first"))
+			models, err := pickers.ModelsFor(p.Brand)
+			if err != nil {
+				return common.Error(err)
 			}
-			items, cur = pickers.Models(p.Brand), []string{p.Model}
+			items, cur = models, []string{p.Model}
 		case strings.HasSuffix(s.ID, ".provision_template"):
 			items, cur = pickers.ProvisionTemplates(c), []string{p.ProvisionTemplate}
 		}
 	}
 	m.picker = pickers.New(m.ctx.Styles, s.Label, items, multi, 0, cur...)
-	m.picker.AllowFree = true
+	m.picker.ID = s.ID
 	m.picker.SetSize(m.width-2, m.height-3)
 	m.overlay = pickerOverlay
 	return nil
@@ -384,6 +420,14 @@ func (m *Model) chosen(vals []string) tea.Cmd {
 			if site, ok := pickers.SiteByName(m.ctx.Catalog, v); ok {
 				u.SiteCode = site.Code
 			}
+			templates := pickers.Templates(m.ctx.Catalog, v)
+			if !pickers.Has(templates, u.TemplateName) {
+				u.TemplateName = ""
+			}
+			if only, ok := pickers.Only(templates); ok && u.TemplateName == "" {
+				u.TemplateName = only // one option: chosen without asking
+				m.autoFilled = "template_name"
+			}
 		}
 	case "template_name":
 		u.TemplateName = v
@@ -391,6 +435,12 @@ func (m *Model) chosen(vals []string) tea.Cmd {
 		u.CallingPlans = vals
 	case "phone_numbers":
 		u.PhoneNumbers = vals
+		if len(vals) > 0 && strings.TrimSpace(u.OutboundCallerID) == "" {
+			// A user calls out from its first number unless told otherwise,
+			// as with the "next free number" default.
+			u.OutboundCallerID = vals[0]
+			m.autoFilled = "outbound_caller_id"
+		}
 	case "emergency_address":
 		u.EmergencyAddress = v
 	default:
@@ -400,9 +450,7 @@ func (m *Model) chosen(vals []string) tea.Cmd {
 		p := &u.DeskPhones[s.Phone]
 		switch {
 		case strings.HasSuffix(s.ID, ".brand"):
-			if !strings.EqualFold(p.Brand, v) {
-				p.Brand, p.Model = v, ""
-			}
+			state.SetBrand(&p.Brand, &p.Model, v)
 		case strings.HasSuffix(s.ID, ".model"):
 			p.Model = v
 		case strings.HasSuffix(s.ID, ".provision_template"):
@@ -420,22 +468,9 @@ func (m *Model) macAccepted(mac string) tea.Cmd {
 	if s.Kind != macKind {
 		return nil
 	}
-	d := m.ctx.Draft
-	for i, o := range d.Users {
-		for j, p := range o.DeskPhones {
-			if p.MAC == mac && !(i == m.index && j == s.Phone) {
-				m.mac.SetValue(state.FormatMAC(mac, ":"))
-				return tea.Batch(common.Error(fmt.Errorf("%s is already %s's phone", state.FormatMAC(mac, ":"), o.DisplayName())), common.Ring())
-			}
-		}
-	}
-	if c := m.ctx.Catalog; c != nil {
-		for _, dev := range c.Devices {
-			if strings.EqualFold(dev.MAC, mac) {
-				m.mac.SetValue(state.FormatMAC(mac, ":"))
-				return tea.Batch(common.Error(fmt.Errorf("%s is already registered on the account: Zoom will refuse it", state.FormatMAC(mac, ":"))), common.Ring())
-			}
-		}
+	if err := state.MACTaken(m.ctx.Draft, m.ctx.Catalog, mac, m.index, s.Phone); err != nil {
+		m.mac.Refuse(state.FormatMAC(mac, ":"), "refused: see below")
+		return tea.Batch(common.Error(err), common.Ring())
 	}
 	p := &m.user().DeskPhones[s.Phone]
 	p.MAC = mac
@@ -538,4 +573,26 @@ func (m *Model) lookupArrived(msg common.LookedUp) tea.Cmd {
 		m.input.SetValue(text(m.user(), s.ID))
 	}
 	return nil
+}
+
+// jumps are the fields alt+1 … alt+9 go to; alt+0 goes to the first desk
+// phone (or the "add a desk phone" row). Alt keys are never text, so they
+// work while a text field has focus.
+var jumps = [...]string{"email", "first_name", "last_name", "extension_number", "site_name",
+	"template_name", "calling_plans", "phone_numbers", "outbound_caller_id"}
+
+// jumpTo is the row an alt+digit goes to, or -1.
+func (m *Model) jumpTo(k tea.KeyPressMsg) int {
+	if k.Mod != tea.ModAlt || k.Code < '0' || k.Code > '9' {
+		return -1
+	}
+	if k.Code == '0' {
+		for i, s := range m.specs {
+			if s.Kind == macKind || s.Kind == addPhoneKind {
+				return i
+			}
+		}
+		return -1
+	}
+	return indexOf(m.specs, jumps[k.Code-'1'])
 }

@@ -41,7 +41,10 @@ type Model struct {
 
 	overlay overlay
 	picker  pickers.Model
-	numbers numberpicker.Model
+	// autoFilled is the field the last choice filled by itself (a site's
+	// only template): the focus moves past it.
+	autoFilled string
+	numbers    numberpicker.Model
 
 	lookupSeq  int
 	lookup     *submit.UserLookup // last lookup of the current email
@@ -81,7 +84,7 @@ func New(ctx *common.Context, nav common.Navigate) common.Screen {
 		}
 		m.index = i
 		// Like pasted users, a new one starts with the next free extension.
-		state.FillExtension(d, ctx.Catalog, i)
+		state.FillFromSite(d, ctx.Catalog, i)
 	}
 	m.specs = specsFor(d.Users[m.index])
 	if nav.Field != "" {
@@ -109,7 +112,8 @@ func (m *Model) Init() tea.Cmd {
 // SetSize implements common.Screen.
 func (m *Model) SetSize(w, h int) {
 	m.width, m.height = w, h
-	m.input.SetWidth(min(max(w-labelWidth-30, 10), 44))
+	m.input.SetWidth(min(max(w-labelWidth-24, 14), 44))
+	m.setPlaceholder()
 	m.mac.SetWidth(max(w-24, 12))
 	m.picker.SetSize(w-2, h-3)
 	if m.overlay == numbersOverlay {
@@ -155,6 +159,11 @@ var (
 	doneKey    = key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "done"))
 	macEnter   = key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "check MAC"))
 	addKeyBind = key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "add phone"))
+	// clearText is the text field's own ctrl+u (delete to the start).
+	clearText = key.NewBinding(key.WithKeys("ctrl+u"), key.WithHelp("ctrl+u", "clear"))
+	typeKey   = key.NewBinding(key.WithKeys("a"), key.WithHelp("type", "filter"))
+	jumpKey   = key.NewBinding(key.WithKeys("alt+1", "alt+2", "alt+3", "alt+4", "alt+5", "alt+6", "alt+7", "alt+8", "alt+9", "alt+0"),
+		key.WithHelp("alt+1…0", "jump to field"))
 )
 
 // KeyMap implements common.Screen.
@@ -170,7 +179,7 @@ func (m *Model) KeyMap() help.KeyMap {
 		s := m.specs[m.focus]
 		switch s.Kind {
 		case pickKind, multiKind, numbersKind:
-			short = append(short, chooseKey, clearKey)
+			short = append(short, chooseKey, typeKey, clearKey)
 		case toggleKind:
 			short = append(short, toggleKey)
 		case macKind:
@@ -180,14 +189,16 @@ func (m *Model) KeyMap() help.KeyMap {
 		case textKind:
 			if m.input.Value() == "" && m.suggestion(s.ID) != "" {
 				short = append(short, acceptExt)
+			} else {
+				short = append(short, clearText)
 			}
 		}
 	}
-	short = append(short, doneKey, keys.Quit)
+	short = append(short, doneKey, keys.Help)
 	return keys.Map{Short: short, Full: [][]key.Binding{
-		{nextKey, prevKey, chooseKey, toggleKey},
-		{acceptExt, clearKey, macEnter, removeKey},
-		{doneKey, keys.Quit},
+		// Two columns, so the full help fits 60 columns.
+		{nextKey, prevKey, jumpKey, chooseKey, typeKey, toggleKey, acceptExt},
+		{clearText, macEnter, removeKey, addKeyBind, doneKey, keys.Help, keys.Quit},
 	}}
 }
 
@@ -196,3 +207,7 @@ func (m *Model) revalidate() {
 	all := append(state.Validate(m.ctx.Draft, m.ctx.Catalog), m.ctx.NameProblems(m.ctx.Draft)...)
 	m.problems = all.ForUser(m.index)
 }
+
+// QuestionIsHelp implements common.QuestionIsHelp: no field of the form
+// (email, names, extension, caller ID, MAC, picker filters) takes a "?".
+func (m *Model) QuestionIsHelp() bool { return true }

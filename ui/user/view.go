@@ -198,16 +198,17 @@ func (m *Model) note(i int, s spec) string {
 func lookupNote(m *Model, l submit.UserLookup) string {
 	st := m.ctx.Styles
 	switch {
+	// ✗ like the batch table and review: Zoom adds none of these users.
 	case l.Status == submit.StatusNotFound:
-		return st.Warn.Render("! no Zoom user with this email")
+		return st.Err.Render("✗ no Zoom user with this email")
 	case l.PhoneUser:
 		ext := ""
 		if l.Extension != "" {
 			ext = " (ext " + l.Extension + ")"
 		}
-		return st.Warn.Render("! already a Zoom Phone user" + ext)
+		return st.Err.Render("✗ already a Zoom Phone user" + ext)
 	case !l.Active:
-		return st.Warn.Render("! " + l.Status + " user: Zoom refuses inactive users")
+		return st.Err.Render("✗ " + l.Status + " user: Zoom adds only active users")
 	}
 	return st.OK.Render("✓ active Zoom user")
 }

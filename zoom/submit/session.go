@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"reflect"
 	"sync"
 	"time"
 
@@ -136,6 +137,16 @@ func (ss *Session) Save(d *state.Draft) error {
 	ss.stamp = ss.fileStamp()
 	ss.mu.Unlock()
 	return nil
+}
+
+// Unsaved reports whether d differs from the version this session last
+// saved or loaded. Screens edit the draft in place and report it with a
+// message that may still be queued when the program quits, so a final
+// save asks this rather than trusting that the message arrived.
+func (ss *Session) Unsaved(d *state.Draft) bool {
+	ss.mu.Lock()
+	defer ss.mu.Unlock()
+	return d != nil && !reflect.DeepEqual(d, ss.draft)
 }
 
 // Submit sends a snapshot of the draft as last saved (see Service.Submit).

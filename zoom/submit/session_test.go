@@ -292,3 +292,33 @@ func TestRefreshLandingAfterASubmitKeepsItsNumbersTaken(t *testing.T) {
 		}
 	}
 }
+
+// Unsaved tells an edited draft from the version last saved or loaded, and
+// an unchanged snapshot is not mistaken for an edit (no needless save).
+func TestSessionUnsavedComparesWithTheLastSave(t *testing.T) {
+	e := newEnv(t, sandbox.Options{}, Options{})
+	d := state.NewDraft("Unsaved", state.Defaults{SiteName: "Main Site"})
+	d.Users = []state.User{{Email: "grace.wilson@example.com", SiteName: "Main Site"}}
+	if err := e.store.Save(d); err != nil {
+		t.Fatal(err)
+	}
+	ss, err := e.svc.Open(d.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ss.Close()
+	snap := ss.Draft()
+	if ss.Unsaved(snap) {
+		t.Fatal("an untouched snapshot reads as unsaved")
+	}
+	snap.Users[0].ExtensionNumber = "1101"
+	if !ss.Unsaved(snap) {
+		t.Fatal("an edited snapshot reads as saved")
+	}
+	if err := ss.Save(snap); err != nil {
+		t.Fatal(err)
+	}
+	if ss.Unsaved(snap) {
+		t.Fatal("a just-saved draft reads as unsaved")
+	}
+}
