@@ -18,9 +18,10 @@ import (
 
 // RunAccessible is the wizard for screen readers and dumb terminals
 // (--accessible / ACCESSIBLE=1): huh's accessible prompts, one question
-// per line, no redrawing. It fills a new draft (with the last-used
-// defaults and any StartEmails) user by user, saving after each one, and
-// ends by saying how to check and submit it.
+// per line, no redrawing. It opens a saved draft or fills a new one (with
+// the last-used defaults and any StartEmails) user by user, saving after
+// each one through the draft's session; then it edits, reviews and submits
+// from a menu, or ends by saying how to check and submit the draft.
 func RunAccessible(ctx context.Context, o Options) error {
 	if o.Store == nil {
 		return errors.New("accessible mode needs the draft store")
@@ -55,58 +56,74 @@ func RunAccessible(ctx context.Context, o Options) error {
 	if o.Sandbox {
 		fmt.Fprintln(out, "SANDBOX: nothing is sent to Zoom.")
 	}
-	d := state.NewDraft("Batch (accessible)", o.Store.LastDefaults())
-	for _, e := range o.StartEmails {
-		if _, err := d.AddUser(e); err != nil {
-			fmt.Fprintf(out, "Not added: %s: %v\n", e, err)
-		}
-	}
-	if err := o.Store.Save(d); err != nil {
-		return err
-	}
-	// Held for the whole run, so no other zpadd edits or sends it meanwhile.
-	ss, err := submit.OpenSession(o.Store, o.Service, d.ID)
+	ss, fresh, err := openAccessibleDraft(o, in, out)
 	if err != nil {
 		return err
 	}
+	// Held for the whole run, so no other zpadd edits or sends it meanwhile.
 	defer ss.Close()
-	save := ss.Save
-	fmt.Fprintf(out, "Draft %q (id %s) created; it is saved after every user.\n", d.Name, d.ID)
+	d := ss.Draft()
+	if held := ss.ReadOnly(); held != nil {
+		showReadOnly(held, d, cat, out)
+		return nil
+	}
+	if fresh {
+		fmt.Fprintf(out, "Draft %q (id %s) created; it is saved after every user.\n", d.Name, d.ID)
+		if err := fillNewDraft(ctx, o, ss, d, cat, in, out); err != nil {
+			return finishAccessible(o, ss.Save, d, out, err)
+		}
+	} else {
+		fmt.Fprintf(out, "Draft %q (id %s) opened; it is saved after every user.\n", safetext.Line(d.Name), d.ID)
+		printUsers(d, out)
+	}
+	sent, err := draftMenu(ctx, o, ss, d, cat, in, out)
+	if sent {
+		return nil
+	}
+	return finishAccessible(o, ss.Save, d, out, err)
+}
 
+// fillNewDraft asks for the users a new draft starts with (zpadd add's),
+// then for more users until the answer is no or the batch is full.
+func fillNewDraft(ctx context.Context, o Options, ss *submit.Session, d *state.Draft, cat *state.Catalog, in io.Reader, out io.Writer) error {
 	for i := range d.Users {
 		if err := askUser(ctx, o.Service, d, i, cat, in, out); err != nil {
-			return finishAccessible(o, save, d, out, err)
+			return err
 		}
-		if err := save(d); err != nil {
-			fmt.Fprintf(out, "Not saved (kept in memory): %v\n", err)
-		}
+		saveOrSay(ss, d, out)
 	}
 	for len(d.Users) < state.MaxUsers {
 		if len(d.Users) > 0 {
 			more := false
 			q := huh.NewConfirm().Title(fmt.Sprintf("Add another user? (%d of %d)", len(d.Users), state.MaxUsers)).Value(&more).WithTheme(plainTheme)
 			if err := q.RunAccessible(out, in); err != nil || !more {
-				return finishAccessible(o, save, d, out, err)
+				return err
 			}
 		}
 		i, err := d.AddUser("")
 		if err != nil {
-			return finishAccessible(o, save, d, out, err)
+			return err
 		}
 		err = askUser(ctx, o.Service, d, i, cat, in, out)
 		if strings.TrimSpace(d.Users[i].Email) == "" {
 			// Input ended before an email: drop the blank user.
 			d.Users = d.Users[:i]
-			return finishAccessible(o, save, d, out, err)
+			return cmpOrErr(err, io.EOF)
 		}
 		if err != nil {
-			return finishAccessible(o, save, d, out, err)
+			return err
 		}
-		if err := save(d); err != nil {
-			fmt.Fprintf(out, "Not saved (kept in memory): %v\n", err)
-		}
+		saveOrSay(ss, d, out)
 	}
-	return finishAccessible(o, save, d, out, nil)
+	return nil
+}
+
+// cmpOrErr is err, or def when err is nil.
+func cmpOrErr(err, def error) error {
+	if err != nil {
+		return err
+	}
+	return def
 }
 
 // finishAccessible saves, lists the draft's problems and says what next.

@@ -59,7 +59,7 @@ func pick(title string, items []huh.Option[string], v *string) huh.Field {
 func askUser(ctx context.Context, svc *submit.Service, d *state.Draft, i int, cat *state.Catalog, in io.Reader, out io.Writer) error {
 	u := &d.Users[i]
 	fmt.Fprintf(out, "\nUser %d\n", i+1)
-	if err := ask(in, out, huh.NewInput().Title("Email").Value(&u.Email).Validate(func(s string) error {
+	if err := ask(in, out, huh.NewInput().Title(withDefault("Email", u.Email)).Value(&u.Email).Validate(func(s string) error {
 		_, err := state.NormalizeEmail(s)
 		return err
 	})); err != nil {

@@ -75,7 +75,7 @@ func printProblems(w io.Writer, d *state.Draft, problems state.Problems) {
 // progressPrinter turns workflow events into progress lines on stderr.
 func progressPrinter(e *Env, d *state.Draft) func(submit.Event) {
 	return func(ev submit.Event) {
-		if l := describeEvent(ev); l != "" {
+		if l := DescribeEvent(ev); l != "" {
 			fmt.Fprintf(e.Stderr, "%s: %s\n", line(d.Name), line(l))
 		}
 	}

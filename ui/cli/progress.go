@@ -7,9 +7,10 @@ import (
 	"zpadd/zoom/submit"
 )
 
-// describeEvent turns one workflow event into a progress line for stderr,
-// or "" for events too fine-grained for a script's log.
-func describeEvent(ev submit.Event) string {
+// DescribeEvent turns one workflow event into a progress line (stderr of
+// `zpadd submit`, the accessible wizard's submit),
+// or "" for events too fine-grained for a log.
+func DescribeEvent(ev submit.Event) string {
 	who := ev.Email
 	switch ev.Kind {
 	case submit.PreflightStarted:
