@@ -59,14 +59,21 @@ func pick(title string, items []huh.Option[string], v *string) huh.Field {
 func askUser(ctx context.Context, svc *submit.Service, d *state.Draft, i int, cat *state.Catalog, in io.Reader, out io.Writer) error {
 	u := &d.Users[i]
 	fmt.Fprintf(out, "\nUser %d\n", i+1)
-	if err := ask(in, out, huh.NewInput().Title(withDefault("Email", u.Email)).Value(&u.Email).Validate(func(s string) error {
+	// Typed into a copy: huh keeps a refused answer in the value when the
+	// input ends, and a refused email must not replace the user's own.
+	email := u.Email
+	err := ask(in, out, huh.NewInput().Title(withDefault("Email", u.Email)).Value(&email).Validate(func(s string) error {
+		if strings.TrimSpace(s) == "" && u.Email != "" {
+			return nil // keeps the user's email
+		}
 		_, err := state.NormalizeEmail(s)
 		return err
-	})); err != nil {
-		return err
-	}
-	if norm, err := state.NormalizeEmail(u.Email); err == nil {
+	}))
+	if norm, nerr := state.NormalizeEmail(cmpOr(strings.TrimSpace(email), u.Email)); nerr == nil {
 		u.SetEmail(norm)
+	}
+	if err != nil {
+		return err
 	}
 	if strings.TrimSpace(u.Email) == "" {
 		return io.EOF // input ended before an email
