@@ -33,13 +33,13 @@ func TestAccessibleOpensADraftEditsAUserAndSaves(t *testing.T) {
 	w := newSandboxWorld(t, sandbox.Options{})
 	d := cartUsers(t, w.env, 2)
 	out := runAccessible(t, w.env,
-		"cart 26",     // Open a draft: by its name
-		"henry",       // Next: edit henry.moore@example.com
-		"", "",        // email kept; first name kept
+		"cart 26", // Open a draft: by its name
+		"henry",   // Next: edit henry.moore@example.com
+		"", "",    // email kept; first name kept
 		"Moore-Smith", // last name changed
 		"", "", "",    // site, extension, plans kept
-		"", "",        // numbers, caller ID
-		"", "", "",    // SMS, emergency address, no desk phone
+		"", "", // numbers, caller ID
+		"", "", "", // SMS, emergency address, no desk phone
 		"quit",
 	)
 	drafts, _, _ := w.store.List()
