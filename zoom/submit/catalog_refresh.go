@@ -385,6 +385,7 @@ func (r *catalogRefresh) siteDetails(ctx context.Context, site zoom.Site, cached
 	st := siteOf(site)
 	if cached.ID != "" {
 		st.ExtensionLength, st.Country = cmp.Or(st.ExtensionLength, cached.ExtensionLength), cmp.Or(st.Country, cached.Country)
+		st.Code = cmp.Or(st.Code, cached.Code) // a site rebuilt from the cache has only its id and name
 		if st.Name == "" {
 			st = cached
 		}

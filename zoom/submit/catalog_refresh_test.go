@@ -52,6 +52,12 @@ func TestWarmCatalogStartCostsNoRequest(t *testing.T) {
 	if len(c.Numbers) == 0 || !c.Known[knownNumbers] || !c.Known[knownPhoneUsers] {
 		t.Errorf("warm catalog lost its lists: %d numbers, known %v", len(c.Numbers), c.Known)
 	}
+	// Site codes too: a user saved with a site code must still validate.
+	for _, st := range c.Sites {
+		if st.Code == "" {
+			t.Errorf("warm catalog lost the site code of %s", st.Name)
+		}
+	}
 	clk.Advance(time.Hour)
 	if !CatalogNeedsRefresh(next.CachedCatalog(), time.Hour, clk.Now()) {
 		t.Error("a 70-minute-old catalog does not need a refresh at max age 1h")
