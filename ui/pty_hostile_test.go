@@ -56,6 +56,8 @@ func TestPtyNoHostileByteReachesTheTerminal(t *testing.T) {
 	p.mu.Unlock()
 
 	a := startPty(t, bin, 120, 40, env, "--sandbox", "--accessible")
+	a.waitText(0, "Open a draft (number or name)") // the full-screen run saved one
+	a.write("1\r")                                 // start a new draft
 	a.waitText(0, "Email")
 	a.write(sandbox.HostileEmail + "\r")
 	a.waitText(0, "First name")
