@@ -138,3 +138,35 @@ func TestAccessibleHeldDraftIsReadOnly(t *testing.T) {
 		t.Errorf("the held draft's file changed")
 	}
 }
+
+// `zpadd add EMAIL` in accessible mode starts a new draft with that user
+// without offering the saved drafts.
+func TestAccessibleAddStartsANewDraftWithTheEmails(t *testing.T) {
+	e := newEnv(t)
+	saved := cartUsers(t, e, 1)
+	o := e.options()
+	o.Accessible = true
+	o.StartEmails = []string{"henry.moore@example.com"}
+	o.Input = strings.NewReader("\n")
+	var out bytes.Buffer
+	o.Output = &out
+	if err := Run(context.Background(), o); err != nil {
+		t.Fatalf("run: %v\n%s", err, out.String())
+	}
+	if strings.Contains(out.String(), "Open a draft") {
+		t.Errorf("zpadd add offered the saved drafts:\n%s", out.String())
+	}
+	drafts, _, _ := e.store.List()
+	if len(drafts) != 2 {
+		t.Fatalf("want the saved draft and a new one, got %d\n%s", len(drafts), out.String())
+	}
+	for _, di := range drafts {
+		if di.ID == saved.ID {
+			continue
+		}
+		d, _ := e.store.Load(di.ID)
+		if len(d.Users) != 1 || d.Users[0].Email != "henry.moore@example.com" {
+			t.Errorf("new draft holds %+v, want henry.moore@example.com", d.Users)
+		}
+	}
+}
