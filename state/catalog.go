@@ -80,6 +80,11 @@ type Number struct {
 	Number   string `json:"number"`
 	SiteID   string `json:"site_id,omitempty"`
 	Assigned bool   `json:"assigned,omitempty"`
+	// AssignedTo and AssignedExt say who holds an assigned number (the
+	// record's assignee or assigned_list, zoom-api.md §5.4/§5.5), so a
+	// refusal can name them. Empty when Zoom did not say.
+	AssignedTo  string `json:"assigned_to,omitempty"`
+	AssignedExt string `json:"assigned_ext,omitempty"`
 	// Pending: being ported in (zoom-api.md §11.3); listed, not assignable.
 	Pending bool `json:"pending,omitempty"`
 }

@@ -218,6 +218,8 @@ func (v *validator) numberRules(i int, u User, site *Site) {
 		switch {
 		case !found:
 			v.add(i, field, Error, "%s is not a phone number of this account: only the account's unassigned numbers can be given", e164)
+		case num.Assigned && num.AssignedTo != "":
+			v.add(i, field, Error, "%s is assigned to %s: choose an unassigned number", e164, holder(*num))
 		case num.Assigned:
 			v.add(i, field, Error, "%s is already assigned: choose an unassigned number", e164)
 		case num.Pending:

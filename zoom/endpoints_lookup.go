@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"net/url"
+	"strconv"
 	"strings"
 )
 
@@ -58,7 +59,8 @@ func (c *Client) findNumberIn(ctx context.Context, e NumbersEndpoint, want strin
 			p := n.PhoneNumber()
 			if len(n.AssignedList) > 0 { // who holds it: validation says "already assigned"
 				a := n.AssignedList[0]
-				p.Assignee = &NumberAssignee{ID: cmp.Or(a.AssignedToID, a.AssignedToName), Name: a.AssignedToName, Type: a.AssignedToType}
+				ext, _ := strconv.ParseInt(a.ExtensionNumber, 10, 64) // a string here (§5.5)
+				p.Assignee = &NumberAssignee{ID: cmp.Or(a.AssignedToID, a.AssignedToName), Name: a.AssignedToName, ExtensionNumber: ext, Type: a.AssignedToType}
 			}
 			found = append(found, p)
 		}

@@ -19,6 +19,9 @@ type Action struct {
 	// Hidden keeps the action out of the short help line (it is in "?").
 	Hidden bool
 	Run    func() tea.Cmd
+	// RunKey is Run for an action whose keys differ in what they do
+	// (↑ and ↓, alt+1…alt+0); it is used when Run is nil.
+	RunKey func(tea.KeyPressMsg) tea.Cmd
 }
 
 // Actions is a screen's list of actions, in help order.
@@ -35,6 +38,9 @@ func (as Actions) Match(k tea.KeyPressMsg) (cmd tea.Cmd, whyNot string, ok bool)
 			if why := a.Disabled(); why != "" {
 				return nil, why, true
 			}
+		}
+		if a.Run == nil {
+			return a.RunKey(k), "", true
 		}
 		return a.Run(), "", true
 	}

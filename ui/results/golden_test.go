@@ -1,6 +1,7 @@
 package results
 
 import (
+	"fmt"
 	"testing"
 	"time"
 
@@ -47,9 +48,9 @@ func TestGoldenResults(t *testing.T) {
 		{Kind: submit.PreflightDone, User: -1, Status: "ok", Message: "0 error(s), 0 warning(s)"},
 		{Kind: submit.Sending, User: -1, Message: "adding 4 user(s)"},
 		{Kind: submit.Sent, User: -1, Status: "201 Created", Elapsed: 200 * time.Millisecond},
-		{Kind: submit.UserCreated, User: 0, Message: "u0"},
-		{Kind: submit.UserCreated, User: 1, Message: "u1"},
-		{Kind: submit.UserCreated, User: 2, Message: "u2"},
+		{Kind: submit.UserCreated, User: 0, Message: zoomID(0)},
+		{Kind: submit.UserCreated, User: 1, Message: zoomID(1)},
+		{Kind: submit.UserCreated, User: 2, Message: zoomID(2)},
 		{Kind: submit.Reconciling, User: -1, Message: "reading back 1 user(s) to learn what Zoom did"},
 		{Kind: submit.UserRefused, User: 3, Field: "desk_phones[0].mac", Message: "desk_phones[0].mac: MAC address already registered"},
 		{Kind: submit.UserVerified, User: 0, Check: ok(submit.CheckExtension)},
@@ -61,9 +62,9 @@ func TestGoldenResults(t *testing.T) {
 	}
 	m.Update(eventsMsg{src: fromSubmit, events: evs})
 	sub := &state.Submission{DraftName: d.Name, Outcome: submit.OutcomeDone, Results: []state.UserResult{
-		{Email: "jose.nunez@example.com", Status: "created", ID: "u0"},
-		{Email: "liam.oconnor@example.com", Status: "created", ID: "u1"},
-		{Email: "priya.raman@example.com", Status: "created", ID: "u2"},
+		{Email: "jose.nunez@example.com", Status: "created", ID: zoomID(0)},
+		{Email: "liam.oconnor@example.com", Status: "created", ID: zoomID(1)},
+		{Email: "priya.raman@example.com", Status: "created", ID: zoomID(2)},
 		{Email: "wei.chen@example.com", Status: "failed", Field: "desk_phones[0].mac", Error: "desk_phones[0].mac: MAC address already registered"},
 	}}
 	m.Update(submitted{sub: sub})
@@ -74,3 +75,6 @@ func TestGoldenResults(t *testing.T) {
 	}})
 	golden.RequireEqual(t, []byte(ansi.Strip(m.View())))
 }
+
+// zoomID is a user id shaped like Zoom's (22 URL-safe base64 letters).
+func zoomID(k int) string { return fmt.Sprintf("KdYk%dx3vQ2mZpL8rT0aWcE", k)[:22] }

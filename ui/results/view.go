@@ -19,6 +19,7 @@ var spinnerFrames = []string{"◐", "◓", "◑", "◒"}
 const (
 	colUser = iota
 	colResult
+	colID
 	colExt
 	colNumbers
 	colDesk
@@ -174,24 +175,15 @@ func (m *Model) outcome() []string {
 func (m *Model) table() []string {
 	st := m.ctx.Styles
 	widths := m.columnWidths()
-	out := []string{st.Muted.Render(m.cells(widths, []string{"User", "result", "extension", "numbers", "desk phone"}))}
+	out := []string{st.Muted.Render(m.cells(widths, []string{"User", "result", "id", "extension", "numbers", "desk phone"}))}
 	for i := range m.prog.rows {
 		out = append(out, m.cells(widths, m.rowCells(i)))
 	}
 	return out
 }
 
-// columnWidths shrink the user column first on narrow screens.
-func (m *Model) columnWidths() []int {
-	w := m.width
-	if w <= 0 {
-		w = 100
-	}
-	user := min(max(w-4-12-11-9-34, 12), 24)
-	return []int{user, 12, 11, 9, 0}
-}
-
-// cells lays cells out in columns; an empty trailing cell ends the row.
+// cells lays cells out in columns; an empty trailing cell ends the row and
+// a column of width dropped is left out.
 func (m *Model) cells(widths []int, cells []string) string {
 	var b strings.Builder
 	b.WriteString("    ")
@@ -200,11 +192,16 @@ func (m *Model) cells(widths []int, cells []string) string {
 		last--
 	}
 	for i := 0; i <= last; i++ {
-		if i == last || widths[i] == 0 {
+		switch {
+		case widths[i] == dropped:
+			continue
+		case i == last || widths[i] == 0:
 			b.WriteString(cells[i])
-			break
+		default:
+			b.WriteString(common.Pad(cells[i], widths[i]) + " ")
+			continue
 		}
-		b.WriteString(common.Pad(cells[i], widths[i]) + " ")
+		break
 	}
 	return strings.TrimRight(b.String(), " ")
 }
@@ -215,11 +212,12 @@ func (m *Model) rowCells(i int) []string {
 	st := m.ctx.Styles
 	r := m.prog.rows[i]
 	u := m.draft.Users[i]
-	cells := make([]string, 5)
+	cells := make([]string, colDesk+1)
 	cells[colUser] = common.Safe(u.DisplayName())
 	switch r.status {
 	case submit.StatusCreated:
 		cells[colResult] = st.OK.Render("✓ created")
+		cells[colID] = st.Muted.Render(common.Safe(r.id))
 		cells[colExt] = checked(st, u.ExtensionNumber, r.checks, submit.CheckExtension)
 		cells[colNumbers] = "—"
 		if len(u.PhoneNumbers) > 0 {

@@ -3,14 +3,11 @@ package scan
 import (
 	"fmt"
 
-	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"zpadd/state"
 	"zpadd/ui/common"
 )
-
-func matches(k tea.KeyPressMsg, b key.Binding) bool { return key.Matches(k, b) }
 
 // accept assigns a normalised MAC to the target user after the checks the
 // field cannot make: not already in this batch, not already on the account.

@@ -11,6 +11,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"zpadd/ui/common"
+	"zpadd/ui/keys"
 	"zpadd/ui/macinput"
 	"zpadd/ui/pickers"
 )
@@ -21,7 +22,6 @@ const flashFor = 1500 * time.Millisecond
 // Model is the scan screen.
 type Model struct {
 	ctx   *common.Context
-	keys  keyMap
 	input macinput.Model
 
 	target  int          // user the next scan goes to; -1 when none is left
@@ -60,7 +60,6 @@ type flashDone struct{ seq int }
 func New(ctx *common.Context, _ common.Navigate) common.Screen {
 	m := &Model{
 		ctx:       ctx,
-		keys:      defaultKeys(),
 		input:     macinput.New(),
 		skipped:   map[int]bool{},
 		flashUser: -1,
@@ -96,7 +95,7 @@ func (m *Model) KeyMap() help.KeyMap {
 	if m.chooser != nil {
 		return m.chooser.picker.KeyMap()
 	}
-	return m.keys.helpMap()
+	return m.actions().Map(keys.Help, keys.Quit)
 }
 
 // CapturingText is always true: the field takes every printable key, so a
@@ -150,28 +149,6 @@ func (m *Model) outcome(msg tea.Msg) tea.Cmd {
 		return common.Ring()
 	}
 	return nil
-}
-
-func (m *Model) handleKey(k tea.KeyPressMsg) (tea.Cmd, bool) {
-	switch {
-	case matches(k, m.keys.Done):
-		return common.GoBack(), true
-	case matches(k, m.keys.Skip):
-		m.skip()
-		return nil, true
-	case matches(k, m.keys.Undo):
-		return m.undoLast(), true
-	case matches(k, m.keys.Model):
-		m.openChooser()
-		return nil, true
-	case matches(k, m.keys.Up):
-		m.moveTarget(-1)
-		return nil, true
-	case matches(k, m.keys.Down):
-		m.moveTarget(1)
-		return nil, true
-	}
-	return nil, false
 }
 
 func (m *Model) flash(user int) tea.Cmd {

@@ -7,7 +7,6 @@ import (
 	"strings"
 	"time"
 
-	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 	"github.com/charmbracelet/x/ansi"
 
@@ -80,91 +79,6 @@ func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 		return m, m.key(msg)
 	}
 	return m, nil
-}
-
-// key handles a key press on the form itself (no overlay open).
-func (m *Model) key(k tea.KeyPressMsg) tea.Cmd {
-	s := m.specs[m.focus]
-	switch {
-	case key.Matches(k, doneKey):
-		cmd := m.leave()
-		return tea.Batch(cmd, m.done())
-	case key.Matches(k, nextKey):
-		cmd := m.leave()
-		m.focus = (m.focus + 1) % len(m.specs)
-		m.enter()
-		return tea.Batch(cmd, m.lookupSoon())
-	case m.jumpTo(k) >= 0:
-		cmd := m.leave()
-		m.focus = m.jumpTo(k)
-		m.enter()
-		return tea.Batch(cmd, m.lookupSoon())
-	case key.Matches(k, prevKey):
-		cmd := m.leave()
-		m.focus = (m.focus + len(m.specs) - 1) % len(m.specs)
-		m.enter()
-		return cmd
-	}
-	if m.ctx.ReadOnly {
-		return common.Error(errReadOnly)
-	}
-	switch s.Kind {
-	case textKind:
-		if m.input.Value() == "" && key.Matches(k, acceptExt) {
-			if next := m.suggestion(s.ID); next != "" {
-				m.input.SetValue(next)
-				m.input.CursorEnd()
-				return m.typedDone()
-			}
-		}
-		if k.String() == "enter" {
-			cmd := m.leave()
-			m.focus = (m.focus + 1) % len(m.specs)
-			m.enter()
-			return cmd
-		}
-		return m.typed(k)
-	case macKind:
-		if key.Matches(k, removeKey) {
-			return m.removePhone(s.Phone)
-		}
-		var cmd tea.Cmd
-		m.mac, cmd = m.mac.Update(k)
-		return cmd
-	case pickKind, multiKind, numbersKind:
-		if key.Matches(k, clearKey) {
-			return m.chosen(nil)
-		}
-		if k.Text != "" && k.Text != " " && k.Mod&(tea.ModCtrl|tea.ModAlt) == 0 {
-			// Typing on a picker field opens its picker with that text.
-			cmd := m.open(s)
-			switch m.overlay {
-			case pickerOverlay:
-				m.picker.SetFilter(k.Text)
-			case numbersOverlay:
-				m.numbers.SetQuery(k.Text)
-			}
-			return cmd
-		}
-		if key.Matches(k, chooseKey) {
-			return m.open(s)
-		}
-	case toggleKind:
-		if key.Matches(k, toggleKey) {
-			u := m.user()
-			if s.ID == "sms" {
-				u.SMS = common.CycleOptional(u.SMS)
-			} else {
-				u.SelectOutboundCallerID = common.CycleOptional(u.SelectOutboundCallerID)
-			}
-			return m.changed()
-		}
-	case addPhoneKind:
-		if k.String() == "enter" || k.String() == "space" {
-			return m.addPhone()
-		}
-	}
-	return nil
 }
 
 // typed feeds a key or paste to the focused text field and writes the

@@ -6,14 +6,11 @@
 package user
 
 import (
-	"charm.land/bubbles/v2/help"
-	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 
 	"zpadd/state"
 	"zpadd/ui/common"
-	"zpadd/ui/keys"
 	"zpadd/ui/macinput"
 	"zpadd/ui/numberpicker"
 	"zpadd/ui/pickers"
@@ -145,61 +142,6 @@ func (m *Model) CapturingText() bool {
 		return k == textKind || k == macKind
 	}
 	return false
-}
-
-// Key bindings of the form.
-var (
-	nextKey    = key.NewBinding(key.WithKeys("tab", "down"), key.WithHelp("tab/↓", "next"))
-	prevKey    = key.NewBinding(key.WithKeys("shift+tab", "up"), key.WithHelp("shift+tab/↑", "previous"))
-	chooseKey  = key.NewBinding(key.WithKeys("enter", "space"), key.WithHelp("enter", "choose"))
-	toggleKey  = key.NewBinding(key.WithKeys("enter", "space"), key.WithHelp("space", "toggle"))
-	acceptExt  = key.NewBinding(key.WithKeys("right"), key.WithHelp("→", "use suggestion"))
-	removeKey  = key.NewBinding(key.WithKeys("ctrl+x"), key.WithHelp("ctrl+x", "remove phone"))
-	clearKey   = key.NewBinding(key.WithKeys("ctrl+u"), key.WithHelp("ctrl+u", "clear"))
-	doneKey    = key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "done"))
-	macEnter   = key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "check MAC"))
-	addKeyBind = key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "add phone"))
-	// clearText is the text field's own ctrl+u (delete to the start).
-	clearText = key.NewBinding(key.WithKeys("ctrl+u"), key.WithHelp("ctrl+u", "clear"))
-	typeKey   = key.NewBinding(key.WithKeys("a"), key.WithHelp("type", "filter"))
-	jumpKey   = key.NewBinding(key.WithKeys("alt+1", "alt+2", "alt+3", "alt+4", "alt+5", "alt+6", "alt+7", "alt+8", "alt+9", "alt+0"),
-		key.WithHelp("alt+1…0", "jump to field"))
-)
-
-// KeyMap implements common.Screen.
-func (m *Model) KeyMap() help.KeyMap {
-	switch m.overlay {
-	case pickerOverlay:
-		return m.picker.KeyMap()
-	case numbersOverlay:
-		return m.numbers.KeyMap()
-	}
-	short := []key.Binding{nextKey, prevKey}
-	if m.focus < len(m.specs) {
-		s := m.specs[m.focus]
-		switch s.Kind {
-		case pickKind, multiKind, numbersKind:
-			short = append(short, chooseKey, typeKey, clearKey)
-		case toggleKind:
-			short = append(short, toggleKey)
-		case macKind:
-			short = append(short, macEnter, removeKey)
-		case addPhoneKind:
-			short = append(short, addKeyBind)
-		case textKind:
-			if m.input.Value() == "" && m.suggestion(s.ID) != "" {
-				short = append(short, acceptExt)
-			} else {
-				short = append(short, clearText)
-			}
-		}
-	}
-	short = append(short, doneKey, keys.Help)
-	return keys.Map{Short: short, Full: [][]key.Binding{
-		// Two columns, so the full help fits 60 columns.
-		{nextKey, prevKey, jumpKey, chooseKey, typeKey, toggleKey, acceptExt},
-		{clearText, macEnter, removeKey, addKeyBind, doneKey, keys.Help, keys.Quit},
-	}}
 }
 
 // revalidate recomputes this user's problems after a change.

@@ -34,6 +34,12 @@ func numberOf(n zoom.PhoneNumber, siteID string) state.Number {
 	if n.Site != nil && n.Site.ID != "" {
 		out.SiteID = n.Site.ID
 	}
+	if out.Assigned {
+		out.AssignedTo = n.Assignee.Name
+		if n.Assignee.ExtensionNumber != 0 {
+			out.AssignedExt = strconv.FormatInt(n.Assignee.ExtensionNumber, 10)
+		}
+	}
 	return out
 }
 

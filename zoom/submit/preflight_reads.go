@@ -254,6 +254,7 @@ func (pr *preflightRun) read(ctx context.Context) (*state.Catalog, state.Problem
 		live.Known[knownNumbers] = live.Known[knownNumbers] || !pr.failed[knownNumbers]
 	}
 	targeted.overlay(live, pr.failed, numbersTargetedOnly, devicesTargeted)
+	pr.readHolders(ctx, live, targeted)
 	if allPhoneOK {
 		pr.useAccountPhoneUsers(allPhoneUsers, sitePhoneUsers)
 	}
