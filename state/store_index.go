@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strings"
 	"time"
+
+	gojson "github.com/goccy/go-json"
 )
 
 // The draft list's index: what List shows of each draft (name, user count,
@@ -52,7 +54,9 @@ func (s *Store) loadIndex() draftIndex {
 		return idx
 	}
 	var got draftIndex
-	if json.Unmarshal(raw, &got) != nil || got.Schema != SchemaVersion || got.Version != draftIndexVersion || got.Entries == nil {
+	// goccy/go-json to decode, as the journal does (journal_cache.go): the
+	// index of a thousand drafts is read at every start.
+	if gojson.Unmarshal(raw, &got) != nil || got.Schema != SchemaVersion || got.Version != draftIndexVersion || got.Entries == nil {
 		return idx // unreadable or older: rebuilt from the drafts
 	}
 	return got
