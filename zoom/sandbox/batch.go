@@ -3,6 +3,7 @@ package sandbox
 import (
 	"io"
 	"net/http"
+	"slices"
 	"strings"
 )
 
@@ -36,6 +37,10 @@ func (s *Sandbox) handleBatch(w http.ResponseWriter, r *http.Request) {
 		return
 	case len(schemaErrs) > 0:
 		writeBatchValidation(w, schemaErrs, opts.TerseErrors)
+		return
+	case slices.ContainsFunc(users, func(u batchUser) bool { return opts.invitationExpired(u.Email) }):
+		// Zoom's answer names no user (zoom-api.md §11.4).
+		writeError(w, http.StatusBadRequest, codeInvitationExpired, msgInvitationExpired)
 		return
 	}
 

@@ -89,7 +89,7 @@ func (o *Options) apply(item string) error {
 		return nil
 	}
 	if !hasValue {
-		return fmt.Errorf("unknown behaviour (known: %s, latency=, post-delay=, answer-delay=, token-ttl=, device-online-after=, seed=, fail=, missing-scope=, token-thief=, clock-skew=, limits=, large=, numbers=, phone-users=, devices=, users=)", strings.Join(flagNames(), ", "))
+		return fmt.Errorf("unknown behaviour (known: %s, latency=, post-delay=, answer-delay=, token-ttl=, device-online-after=, seed=, fail=, expired-invitation=, missing-scope=, token-thief=, clock-skew=, limits=, large=, numbers=, phone-users=, devices=, users=)", strings.Join(flagNames(), ", "))
 	}
 	switch name {
 	case "clock-skew":
@@ -137,6 +137,8 @@ func (o *Options) apply(item string) error {
 			return fmt.Errorf("limits=%q: want pro or business", value)
 		}
 		o.RateLimits = value
+	case "expired-invitation":
+		o.ExpiredInvitations = append(o.ExpiredInvitations, value)
 	case "missing-scope":
 		if value == "" || strings.ContainsAny(value, " \t") {
 			return fmt.Errorf("%q is not a scope name such as phone:read:list_users:admin", value)

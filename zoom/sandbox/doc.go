@@ -58,6 +58,8 @@
 //	                       emergency_address_id (the user stays created)
 //	followup-dropped       the next PATCH of a phone user is applied, then its
 //	                       connection closed unanswered
+//	expired-invitation=EMAIL  this account user's invitation expired (repeatable):
+//	                       GET /users/{userId} and a batch holding it answer 400/1120
 //	missing-scope=SCOPE    the app lacks this granular scope (repeatable): tokens do not
 //	                       carry it and calls needing it answer 400/104
 //	classic-scopes         an app from before granular scopes (phone:read:admin ...)

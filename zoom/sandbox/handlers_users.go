@@ -217,6 +217,10 @@ func (s *Sandbox) handleUser(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusNotFound, 1001, fmt.Sprintf("User does not exist: %s.", key))
 		return
 	}
+	if s.opts.invitationExpired(u.Email) {
+		writeError(w, http.StatusBadRequest, codeInvitationExpired, msgInvitationExpired)
+		return
+	}
 	created := u.CreatedAt.UTC().Format(time.RFC3339)
 	if u.Status == "pending" {
 		writeJSON(w, http.StatusOK, struct {

@@ -1,6 +1,10 @@
 package sandbox
 
-import "time"
+import (
+	"slices"
+	"strings"
+	"time"
+)
 
 // Outcome says how the batch endpoint treats a batch holding bad users. Zoom
 // does not document it, so the sandbox plays each plausible answer.
@@ -108,6 +112,10 @@ type Options struct {
 	RefuseFollowUp bool
 	// Tokens and scopes (zoom-api.md §11.1, §11.2).
 
+	// ExpiredInvitations are account users (emails) whose invitation has
+	// expired: GET /users/{userId} and a batch holding one answer 400/1120
+	// (zoom-api.md §11.4), the batch with no errors[] naming the user.
+	ExpiredInvitations []string
 	// MissingScopes are granular (or, with ClassicScopes, classic) scopes
 	// the app lacks: its tokens do not carry them and a call needing one
 	// answers 400/104 "Invalid access token, does not contain scopes:[...]".
@@ -181,4 +189,16 @@ func (o Options) deviceOnlineAfter() (time.Duration, bool) {
 		return DefaultDeviceOnlineAfter, true
 	}
 	return o.DeviceOnlineAfter, true
+}
+
+// Zoom's expired-invitation answer (zoom-api.md §11.4: 400/1120).
+const (
+	codeInvitationExpired = 1120
+	msgInvitationExpired  = "The user's invitation has expired."
+)
+
+// invitationExpired reports whether the account user email plays an
+// expired invitation.
+func (o Options) invitationExpired(email string) bool {
+	return slices.ContainsFunc(o.ExpiredInvitations, func(e string) bool { return strings.EqualFold(strings.TrimSpace(e), email) })
 }

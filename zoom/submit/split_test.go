@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"io"
 	"math"
 	"net/http"
@@ -277,5 +278,45 @@ func TestTerseRefusalFieldOfExpiredInvitation(t *testing.T) {
 		Errors: []zoom.FieldError{{Field: "extension_number", Message: "Invalid field."}, {Field: "phone_numbers", Message: "Phone number already in use."}}})
 	if field != "extension_number" || msg != "Invalid field.; phone_numbers: Phone number already in use." {
 		t.Errorf("terseRefusal = %q, %q", field, msg)
+	}
+}
+
+// An expired invitation (400/1120, zoom-api.md §11.4), played by the
+// sandbox: pre-flight blocks the user on its email and nothing is sent;
+// Zoom's batch endpoint answers the same 1120 naming no user, and
+// creates nobody.
+func TestExpiredInvitationBlocksPreflightAndTheBatch(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t, sandbox.Options{}, Options{})
+	d := mainSiteDraft(t, e.refresh(), 4)
+	expired := d.Users[2].Email
+	e.sb.SetOptions(sandbox.Options{ExpiredInvitations: []string{expired}})
+
+	spy := e.spyOn(Options{})
+	_, err := e.svc.Submit(context.Background(), d, nil)
+	var blocked *BlockedError
+	if !errors.As(err, &blocked) {
+		t.Fatalf("Submit = %v; want blocked by pre-flight", err)
+	}
+	var onEmail bool
+	for _, p := range blocked.Problems.ForUser(2) {
+		onEmail = onEmail || (p.Severity == state.Error && p.Field == "email" && strings.Contains(p.Message, "invitation has expired"))
+	}
+	if !onEmail {
+		t.Errorf("the expired invitation is not blocked on the user's email: %v", blocked.Problems)
+	}
+	if len(spy.posts) != 0 {
+		t.Errorf("%d POSTs sent past a blocking pre-flight", len(spy.posts))
+	}
+
+	_, err = e.newClient().BatchAddUsers(context.Background(), zoom.BatchUsers(d.Users))
+	var ze *zoom.Error
+	if !errors.As(err, &ze) || !zoom.IsInvitationExpired(err) || len(ze.Errors) != 0 {
+		t.Fatalf("batch with the expired user: %v; want 400/1120 naming no user", err)
+	}
+	for _, u := range d.Users {
+		if _, err := e.newClient().GetPhoneUser(context.Background(), u.Email); !zoom.IsNotFound(err) {
+			t.Errorf("%s exists after a refused batch (err %v)", u.Email, err)
+		}
 	}
 }
