@@ -36,6 +36,10 @@ type DraftInfo struct {
 	Users   int       `json:"users"`
 	Updated time.Time `json:"updated"`
 	Status  string    `json:"status"`
+	// EmergencyAddresses: some user names an emergency address, so a sent
+	// draft may still wait for its follow-ups. Home loads only such drafts
+	// to look for them. Not part of the listing's JSON.
+	EmergencyAddresses bool `json:"-"`
 }
 
 const (
@@ -152,10 +156,12 @@ func (s *Store) List() (drafts []DraftInfo, movedAside []string, err error) {
 			}
 			continue
 		}
-		info := DraftInfo{ID: id, Name: d.Name, Users: len(d.Users), Updated: d.Updated, Status: s.status(id)}
+		info := DraftInfo{ID: id, Name: d.Name, Users: len(d.Users), Updated: d.Updated, Status: s.status(id),
+			EmergencyAddresses: namesEmergencyAddress(d)}
 		drafts = append(drafts, info)
 		if okD && okS && size == int64(len(raw)) {
-			next[id], indexChanged = draftIndexEntry{Info: info, Size: size, ModTime: mod, StatusSize: stSize, StatusMTime: stMod}, true
+			next[id], indexChanged = draftIndexEntry{Info: info, Emergency: info.EmergencyAddresses,
+				Size: size, ModTime: mod, StatusSize: stSize, StatusMTime: stMod}, true
 		}
 	}
 	sort.SliceStable(drafts, func(i, j int) bool {

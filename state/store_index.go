@@ -6,7 +6,10 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
+
+	gojson "github.com/goccy/go-json"
 )
 
 // The draft list's index: what List shows of each draft (name, user count,
@@ -17,14 +20,20 @@ import (
 // so the index is only ever a cache: deleting it loses nothing.
 const draftIndexName = ".index.json" // hidden: List skips dot files
 
+// draftIndexVersion changes when an entry gains a field, so an index
+// written before is rebuilt rather than read with the field missing.
+const draftIndexVersion = 2
+
 type draftIndex struct {
 	Schema  int                        `json:"schema"`
+	Version int                        `json:"version"`
 	Written time.Time                  `json:"written"`
 	Entries map[string]draftIndexEntry `json:"entries"`
 }
 
 type draftIndexEntry struct {
 	Info        DraftInfo `json:"info"`
+	Emergency   bool      `json:"emergency"` // Info.EmergencyAddresses
 	Size        int64     `json:"size"`
 	ModTime     time.Time `json:"mod_time"`
 	StatusSize  int64     `json:"status_size"` // -1: no sidecar
@@ -45,14 +54,16 @@ func (s *Store) loadIndex() draftIndex {
 		return idx
 	}
 	var got draftIndex
-	if json.Unmarshal(raw, &got) != nil || got.Schema != SchemaVersion || got.Entries == nil {
+	// goccy/go-json to decode, as the journal does (journal_cache.go): the
+	// index of a thousand drafts is read at every start.
+	if gojson.Unmarshal(raw, &got) != nil || got.Schema != SchemaVersion || got.Version != draftIndexVersion || got.Entries == nil {
 		return idx // unreadable or older: rebuilt from the drafts
 	}
 	return got
 }
 
 func (s *Store) saveIndex(idx draftIndex) {
-	idx.Schema, idx.Written = SchemaVersion, s.now().UTC()
+	idx.Schema, idx.Version, idx.Written = SchemaVersion, draftIndexVersion, s.now().UTC()
 	raw, err := json.Marshal(idx)
 	if err == nil {
 		_ = WriteFileAtomic(s.indexPath(), raw) // a cache: failing to write it costs only speed
@@ -85,5 +96,18 @@ func (idx draftIndex) fromIndex(id string, size int64, mod time.Time, stSize int
 	if !idx.Written.IsZero() && (idx.Written.Sub(mod) < mtimeSlack || (stSize >= 0 && idx.Written.Sub(stMod) < mtimeSlack)) {
 		return DraftInfo{}, false
 	}
-	return e.Info, true
+	info := e.Info
+	info.EmergencyAddresses = e.Emergency
+	return info, true
+}
+
+// namesEmergencyAddress reports whether some user of d names an emergency
+// address.
+func namesEmergencyAddress(d *Draft) bool {
+	for _, u := range d.Users {
+		if strings.TrimSpace(u.EmergencyAddress) != "" {
+			return true
+		}
+	}
+	return false
 }

@@ -2,6 +2,7 @@ package state
 
 import (
 	"bytes"
+	"encoding/json"
 	"os"
 	"testing"
 	"time"
@@ -65,4 +66,57 @@ func TestListUsesItsIndexAndSeesChanges(t *testing.T) {
 	if ds, _, err := st.List(); err != nil || len(ds) != 2 {
 		t.Errorf("without the index: %v %v", ds, err)
 	}
+}
+
+// A draft naming an emergency address is listed as such, from its file and
+// from the index alike (Home loads only those drafts to look for follow-ups
+// left undone); an index from before the field existed is not trusted.
+func TestListSaysWhichDraftsNameAnEmergencyAddress(t *testing.T) {
+	h := storeTestHome(t)
+	st, err := OpenStore(h)
+	if err != nil {
+		t.Fatal(err)
+	}
+	with, without := NewDraft("with", Defaults{}), NewDraft("without", Defaults{})
+	with.Users = []User{{Email: "a@example.com", EmergencyAddress: "EA1"}}
+	without.Users = []User{{Email: "b@example.com"}}
+	for _, d := range []*Draft{with, without} {
+		if err := st.Save(d); err != nil {
+			t.Fatal(err)
+		}
+		old := time.Now().Add(-time.Hour)
+		if err := os.Chtimes(st.draftPath(d.ID), old, old); err != nil {
+			t.Fatal(err)
+		}
+	}
+	check := func(when string) {
+		t.Helper()
+		ds, _, err := st.List()
+		if err != nil || len(ds) != 2 {
+			t.Fatalf("%s: %v %v", when, ds, err)
+		}
+		for _, d := range ds {
+			if want := d.ID == with.ID; d.EmergencyAddresses != want {
+				t.Errorf("%s: %q EmergencyAddresses = %v, want %v", when, d.Name, d.EmergencyAddresses, want)
+			}
+		}
+	}
+	check("from the files")
+	check("from the index")
+	// An index of the previous version has no such field: it must be
+	// rebuilt, not read as "no address anywhere".
+	idx := st.loadIndex()
+	if len(idx.Entries) != 2 {
+		t.Fatalf("index has %d entries, want 2", len(idx.Entries))
+	}
+	for id, e := range idx.Entries {
+		e.Emergency = false
+		idx.Entries[id] = e
+	}
+	idx.Version = draftIndexVersion - 1
+	raw, _ := json.Marshal(idx)
+	if err := os.WriteFile(st.indexPath(), raw, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	check("after an older index")
 }

@@ -25,6 +25,8 @@ type followUpsDone struct {
 }
 
 // loadPendingFollowUps finds them among the submitted drafts (no request).
+// Only drafts the listing says name an emergency address are loaded: with
+// a year of batches, loading every sent draft was most of Home's start.
 func (m *Model) loadPendingFollowUps() {
 	m.pendingFollowUps = nil
 	if m.ctx.Service == nil || m.ctx.Store == nil {
@@ -32,7 +34,7 @@ func (m *Model) loadPendingFollowUps() {
 	}
 	var ds []*state.Draft
 	for _, info := range m.drafts {
-		if info.Status == "" || info.Status == submit.DraftStatusDraft {
+		if info.Status == "" || info.Status == submit.DraftStatusDraft || !info.EmergencyAddresses {
 			continue
 		}
 		if d, err := m.ctx.Store.Load(info.ID); err == nil {

@@ -23,14 +23,17 @@ const ID = "phone_numbers"
 
 // Model is the picker. Use New; the zero value is not ready.
 type Model struct {
-	numbers []string // E.164, as given
-	digits  []string // digits only, for matching
+	numbers []string     // E.164, as given
+	masks   []digitMasks // where each digit occurs in each number, for matching
 	labels  *labelCache
 
 	query   string // as typed
 	badChar bool   // query holds something no number can contain
-	pool    []int  // subsequence matches in list order; nil = all
-	shown   []int  // pool, ranked for display
+	// chain[k] is what the first k digits of the query let through;
+	// chain[depth] is shown. Results past depth were typed and deleted
+	// again: typing the same digit back reuses them.
+	chain []*result
+	depth int
 
 	cursor, offset int
 	width, height  int
@@ -80,12 +83,9 @@ func New(numbers []string, selected []string, max int) Model {
 	if len(m.numbers) > len(numbers) {
 		m.numbers = dedupe(m.numbers)
 	}
-	m.digits = make([]string, len(m.numbers))
-	for i, n := range m.numbers {
-		m.digits[i] = digitsOnly(n)
-	}
+	m.masks = newMaskTable(m.numbers)
 	m.labels = newLabelCache(len(m.numbers))
-	m.refilter("")
+	m.chain = []*result{everything(len(m.numbers))}
 	return m
 }
 
@@ -108,14 +108,22 @@ func (m Model) Selected() []string { return append([]string(nil), m.picked...) }
 func (m Model) Query() string { return m.query }
 
 // Matches returns how many numbers the filter lets through.
-func (m Model) Matches() int { return len(m.shown) }
+func (m Model) Matches() int {
+	if m.badChar {
+		return 0
+	}
+	return m.chain[m.depth].len()
+}
+
+// shownAt is the index into numbers of the i-th row (0 <= i < Matches()).
+func (m Model) shownAt(i int) int { return m.chain[m.depth].at(i) }
 
 // Current returns the number under the cursor, if any.
 func (m Model) Current() (string, bool) {
-	if m.cursor < 0 || m.cursor >= len(m.shown) {
+	if m.cursor < 0 || m.cursor >= m.Matches() {
 		return "", false
 	}
-	return m.numbers[m.shown[m.cursor]], true
+	return m.numbers[m.shownAt(m.cursor)], true
 }
 
 // SetSize sets the space the picker may use; height counts every line it
@@ -182,9 +190,9 @@ func (m Model) handleKey(msg tea.KeyPressMsg) (Model, tea.Cmd) {
 	case key.Matches(msg, k.PageDown):
 		m.move(m.rows())
 	case key.Matches(msg, k.Home):
-		m.move(-len(m.shown))
+		m.move(-m.Matches())
 	case key.Matches(msg, k.End):
-		m.move(len(m.shown))
+		m.move(m.Matches())
 	case key.Matches(msg, k.ClearFilter):
 		m.setQuery("")
 	case key.Matches(msg, k.DeleteChar):
@@ -233,48 +241,41 @@ func (m *Model) move(delta int) {
 // numbers field opens the picker with that text).
 func (m *Model) SetQuery(q string) { m.setQuery(q) }
 
-// setQuery refilters. When the new query only adds digits to the old one the
-// matches can only shrink, so the previous pool is narrowed instead of
-// rescanning every number: the common case of typing stays proportional to
-// what is still shown.
+// setQuery refilters. The shown result is walked back to the longest prefix
+// the new digits share with it, then extended one digit at a time from
+// there, so typing costs a pass over what is still shown and deleting costs
+// nothing.
 func (m *Model) setQuery(q string) {
 	m.note = ""
-	old, oldOK := parseQuery(m.query)
 	m.query = q
-	m.refilterFrom(old, oldOK)
-}
-
-func (m *Model) refilter(q string) {
-	m.query = q
-	m.refilterFrom("", false)
-}
-
-func (m *Model) refilterFrom(old string, oldOK bool) {
-	digits, ok := parseQuery(m.query)
+	digits, ok := parseQuery(q)
 	m.badChar = !ok
-	switch {
-	case !ok:
-		m.pool, m.shown = []int{}, []int{}
-	case digits == "":
-		m.pool = nil
-		m.shown = m.allIndices()
-	case oldOK && m.pool != nil && len(digits) >= len(old) && digits[:len(old)] == old:
-		m.pool = narrow(m.digits, m.pool, digits)
-		m.shown = rank(m.digits, m.pool, digits)
-	default:
-		m.pool = narrow(m.digits, nil, digits)
-		m.shown = rank(m.digits, m.pool, digits)
+	if ok {
+		m.follow(digits)
 	}
 	m.cursor, m.offset = 0, 0
 	m.clampView()
 }
 
-func (m *Model) allIndices() []int {
-	out := make([]int, len(m.numbers))
-	for i := range out {
-		out[i] = i
+// follow makes chain[depth] the result for digits.
+func (m *Model) follow(digits string) {
+	shown := m.chain[m.depth].query
+	k := 0
+	for k < len(shown) && k < len(digits) && shown[k] == digits[k] {
+		k++
 	}
-	return out
+	m.depth = k
+	for m.depth < len(digits) {
+		next := digits[:m.depth+1]
+		if m.depth+1 < len(m.chain) && m.chain[m.depth+1].query == next {
+			m.depth++
+			continue
+		}
+		// A fresh backing array: copies of the Model may still use the
+		// results being dropped here.
+		m.chain = append(m.chain[:m.depth+1:m.depth+1], m.chain[m.depth].extend(m.masks, digits[m.depth]))
+		m.depth++
+	}
 }
 
 // rows is how many list rows fit: the header and footer take one line each.
@@ -283,11 +284,12 @@ func (m Model) rows() int {
 }
 
 func (m *Model) clampView() {
-	if len(m.shown) == 0 {
+	n := m.Matches()
+	if n == 0 {
 		m.cursor, m.offset = 0, 0
 		return
 	}
-	m.cursor = min(max(m.cursor, 0), len(m.shown)-1)
+	m.cursor = min(max(m.cursor, 0), n-1)
 	rows := m.rows()
 	if m.cursor < m.offset {
 		m.offset = m.cursor
@@ -295,7 +297,7 @@ func (m *Model) clampView() {
 	if m.cursor >= m.offset+rows {
 		m.offset = m.cursor - rows + 1
 	}
-	m.offset = min(max(m.offset, 0), max(0, len(m.shown)-rows))
+	m.offset = min(max(m.offset, 0), max(0, n-rows))
 }
 
 // WithNotes returns the picker showing notes[number] after each number it

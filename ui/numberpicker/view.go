@@ -15,7 +15,8 @@ func (m Model) View() string {
 	b.WriteByte('\n')
 
 	rows := m.rows()
-	if len(m.shown) == 0 {
+	shown := m.Matches()
+	if shown == 0 {
 		msg := "no number matches"
 		if m.badChar {
 			msg = "type digits only: letters never match a phone number"
@@ -26,7 +27,7 @@ func (m Model) View() string {
 		b.WriteByte('\n')
 		rows--
 	}
-	end := min(m.offset+rows, len(m.shown))
+	end := min(m.offset+rows, shown)
 	for i := m.offset; i < end; i++ {
 		b.WriteString(m.row(i))
 		b.WriteByte('\n')
@@ -46,7 +47,7 @@ func (m Model) header() string {
 		limit = fmt.Sprintf("/%d", m.max)
 	}
 	right := m.Styles.Count.Render(fmt.Sprintf("%s of %s · %d%s picked",
-		thousands(len(m.shown)), thousands(len(m.numbers)), len(m.picked), limit))
+		thousands(m.Matches()), thousands(len(m.numbers)), len(m.picked), limit))
 	gap := m.width - lipgloss.Width(left) - lipgloss.Width(right)
 	if gap < 2 {
 		return left + "  " + right
@@ -55,12 +56,13 @@ func (m Model) header() string {
 }
 
 func (m Model) row(i int) string {
-	n := m.numbers[m.shown[i]]
+	idx := m.shownAt(i)
+	n := m.numbers[idx]
 	mark := "[ ]"
 	if m.isPicked[n] {
 		mark = "[x]"
 	}
-	line := mark + " " + m.labels.label(m.shown[i], n)
+	line := mark + " " + m.labels.label(idx, n)
 	if note := m.notes[n]; note != "" {
 		line += "  (" + note + ")"
 	}
@@ -77,9 +79,9 @@ func (m Model) footer() string {
 	if m.note != "" {
 		return m.Styles.Note.Render(m.note)
 	}
-	if len(m.shown) > m.rows() {
+	if shown := m.Matches(); shown > m.rows() {
 		return m.Styles.Count.Render(fmt.Sprintf("%d–%d of %s · type digits to filter",
-			m.offset+1, min(m.offset+m.rows(), len(m.shown)), thousands(len(m.shown))))
+			m.offset+1, min(m.offset+m.rows(), shown), thousands(shown)))
 	}
 	return m.Styles.Count.Render("type digits to filter")
 }
