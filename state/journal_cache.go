@@ -2,17 +2,13 @@ package state
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"io/fs"
 	"os"
 	"sync"
-
-	// Decoding only: goccy/go-json reads the same JSON into the same
-	// structs about twice as fast as encoding/json, and a year of batches
-	// is parsed at every start. Writing stays with encoding/json.
-	json "github.com/goccy/go-json"
 )
 
 // journalCache keeps the records already read from the journal, so each

@@ -8,8 +8,6 @@ import (
 	"path/filepath"
 	"strings"
 	"time"
-
-	gojson "github.com/goccy/go-json"
 )
 
 // The draft list's index: what List shows of each draft (name, user count,
@@ -54,9 +52,7 @@ func (s *Store) loadIndex() draftIndex {
 		return idx
 	}
 	var got draftIndex
-	// goccy/go-json to decode, as the journal does (journal_cache.go): the
-	// index of a thousand drafts is read at every start.
-	if gojson.Unmarshal(raw, &got) != nil || got.Schema != SchemaVersion || got.Version != draftIndexVersion || got.Entries == nil {
+	if json.Unmarshal(raw, &got) != nil || got.Schema != SchemaVersion || got.Version != draftIndexVersion || got.Entries == nil {
 		return idx // unreadable or older: rebuilt from the drafts
 	}
 	return got
