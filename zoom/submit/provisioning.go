@@ -50,21 +50,21 @@ func OfflineHint(p Provisioning) string {
 }
 
 // Provisioning lists the desk phones of the users sub created with their
-// live status, provisioning type and URL: one list of the account's
-// assigned phones, then one GET per phone found, concurrently within the
-// client's limits.
+// live status, provisioning type and URL: the batch's phones only (by MAC,
+// or the assigned list when that takes fewer requests), then one GET per
+// phone found, concurrently within the client's limits.
 func (s *Service) Provisioning(ctx context.Context, sub *state.Submission, d *state.Draft) ([]Provisioning, error) {
 	watched := watchedPhones(sub, d)
 	if len(watched) == 0 {
 		return nil, nil
 	}
-	devs, err := s.c.ListDevices(ctx, zoom.DeviceQuery{Type: "assigned"})
+	macs := make([]string, len(watched))
+	for k, w := range watched {
+		macs[k] = w.MAC
+	}
+	byMAC, err := s.assignedDevices(ctx, macs)
 	if err != nil {
 		return nil, fmt.Errorf("list desk phones: %w", err)
-	}
-	byMAC := make(map[string]zoom.Device, len(devs))
-	for _, dv := range devs {
-		byMAC[bareMAC(dv.MACAddress)] = dv
 	}
 	out := make([]Provisioning, len(watched))
 	var wg sync.WaitGroup
