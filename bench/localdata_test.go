@@ -3,61 +3,20 @@
 package bench
 
 import (
-	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"zpadd/state"
+	"zpadd/state/statetest"
 )
 
 // seedLargeHome fills home with n drafts of 10 users and a journal of n
 // finished batches: a helpdesk's year of use.
 func seedLargeHome(b *testing.B, dir string, n int) {
 	b.Helper()
-	home := state.HomeUnder(dir)
-	if err := home.Ensure(); err != nil {
-		b.Fatal(err)
-	}
-	store, err := state.OpenStore(home)
-	if err != nil {
-		b.Fatal(err)
-	}
-	j, err := state.OpenJournal(home)
-	if err != nil {
-		b.Fatal(err)
-	}
-	for i := range n {
-		d := state.NewDraft(fmt.Sprintf("batch %04d", i), state.Defaults{SiteName: "Main Site"})
-		for k := range 10 {
-			if _, err := d.AddUser(fmt.Sprintf("user%04d.%d@example.com", i, k)); err != nil {
-				b.Fatal(err)
-			}
-		}
-		if err := store.Save(d); err != nil {
-			b.Fatal(err)
-		}
-		in, err := j.Begin(d.ID, d.Name, []byte(`{"users":[]}`))
-		if err != nil {
-			b.Fatal(err)
-		}
-		var res []state.UserResult
-		for _, u := range d.Users {
-			res = append(res, state.UserResult{Email: u.Email, Status: state.ResultCreated, ID: "x"})
-		}
-		if err := j.Finish(in.ID, state.Submission{Results: res}); err != nil {
-			b.Fatal(err)
-		}
-	}
-	// The drafts were saved earlier, not in the last seconds (a start
-	// trusts its index only for files older than a coarse clock's tick).
-	old := time.Now().Add(-time.Hour)
-	files, _ := os.ReadDir(store.Dir())
-	for _, f := range files {
-		_ = os.Chtimes(filepath.Join(store.Dir(), f.Name()), old, old)
-	}
+	statetest.SeedSubmittedDrafts(b, state.HomeUnder(dir), n)
 }
 
 // BenchmarkHomeData1000 is what Home reads at start with 1,000 drafts and
