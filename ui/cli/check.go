@@ -13,15 +13,9 @@ import (
 // Check runs pre-flight (local rules and reads against Zoom) and sends no
 // write. Exit 0 when nothing blocks, 2 when something does.
 func Check(ctx context.Context, e *Env, ref string, asJSON bool) int {
-	d, err := e.findDraft(ref)
-	if err != nil {
-		e.errorf("%v", err)
-		return ExitInvalid
-	}
-	svc, err := e.Service()
-	if err != nil {
-		e.errorf("%v", err)
-		return ExitOther
+	d, svc, code := e.draftAndService(ref)
+	if code != ExitOK {
+		return code
 	}
 	problems, err := svc.Preflight(ctx, d, progressPrinter(e, d))
 	if err != nil {

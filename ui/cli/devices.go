@@ -29,15 +29,9 @@ type deviceJSON struct {
 // phone not online. It reads only. Exit 2 when the draft has no submitted
 // users.
 func Devices(ctx context.Context, e *Env, ref string, asJSON bool) int {
-	d, err := e.findDraft(ref)
-	if err != nil {
-		e.errorf("%v", err)
-		return ExitInvalid
-	}
-	svc, err := e.Service()
-	if err != nil {
-		e.errorf("%v", err)
-		return ExitOther
+	d, svc, code := e.draftAndService(ref)
+	if code != ExitOK {
+		return code
 	}
 	sub, err := svc.SubmittedDraft(d)
 	if err != nil {

@@ -96,3 +96,20 @@ func (e *Env) findDraft(ref string) (*state.Draft, error) {
 	}
 	return nil, fmt.Errorf("%q matches %d drafts (%s): give the id", ref, len(matches), strings.Join(names, ", "))
 }
+
+// draftAndService finds the draft ref names and the service that talks to
+// Zoom about it, as the commands that read Zoom for one draft (check,
+// devices) need; a non-zero code says why not, already printed.
+func (e *Env) draftAndService(ref string) (*state.Draft, *submit.Service, int) {
+	d, err := e.findDraft(ref)
+	if err != nil {
+		e.errorf("%v", err)
+		return nil, nil, ExitInvalid
+	}
+	svc, err := e.Service()
+	if err != nil {
+		e.errorf("%v", err)
+		return nil, nil, ExitOther
+	}
+	return d, svc, ExitOK
+}

@@ -29,16 +29,9 @@ func Login(ctx context.Context, e *Env, o LoginOptions, ask Prompter) int {
 		e.errorf("zpadd login stores a real account; the sandbox needs none (drop --sandbox)")
 		return ExitInvalid
 	}
-	name, err := ChosenProfile(o.Profile)
-	if err != nil {
-		e.errorf("%v", err)
-		return ExitInvalid
-	}
-	profile := cmp.Or(name, state.DefaultProfile)
-	file, err := state.LoadConfig(e.Home)
-	if err != nil {
-		e.errorf("%v", err)
-		return ExitOther
+	name, profile, file, code := e.profileConfig(o.Profile)
+	if code != ExitOK {
+		return code
 	}
 	old, _ := file.Get(name)
 	creds, err := ask.Credentials(LoginCredentials{AccountID: old.AccountID, ClientID: old.ClientID})
@@ -112,23 +105,16 @@ func Login(ctx context.Context, e *Env, o LoginOptions, ask Prompter) int {
 // Logout forgets a profile: its keyring entry and its config entry. Its
 // drafts and journal stay.
 func Logout(e *Env, flag string) int {
-	name, err := ChosenProfile(flag)
-	if err != nil {
-		e.errorf("%v", err)
-		return ExitInvalid
-	}
-	profile := cmp.Or(name, state.DefaultProfile)
-	file, err := state.LoadConfig(e.Home)
-	if err != nil {
-		e.errorf("%v", err)
-		return ExitOther
+	name, profile, file, code := e.profileConfig(flag)
+	if code != ExitOK {
+		return code
 	}
 	p, ok := file.Get(name)
 	if !ok {
 		e.errorf("no profile %q to log out of (zpadd profiles lists them)", profile)
 		return ExitInvalid
 	}
-	code := ExitOK
+	code = ExitOK
 	if p.SecretInKeyring {
 		if err := deleteFromKeyring(profile); err != nil {
 			e.errorf("profile %s: could not remove its secret from the OS keyring (%v); remove the entry %q of service %q by hand", profile, err, keyringUser(profile), keyringService)
@@ -142,4 +128,21 @@ func Logout(e *Env, flag string) int {
 	}
 	fmt.Fprintf(e.Stderr, "Logged out of profile %s; its drafts and journal stay (in %s).\n", profile, e.Home.Data)
 	return code
+}
+
+// profileConfig resolves the profile a flag (or ZPADD_PROFILE) names, its
+// name as shown, and the config file; a non-zero code says why not,
+// already printed.
+func (e *Env) profileConfig(flag string) (name, shown string, file state.ConfigFile, code int) {
+	name, err := ChosenProfile(flag)
+	if err != nil {
+		e.errorf("%v", err)
+		return "", "", file, ExitInvalid
+	}
+	file, err = state.LoadConfig(e.Home)
+	if err != nil {
+		e.errorf("%v", err)
+		return "", "", file, ExitOther
+	}
+	return name, cmp.Or(name, state.DefaultProfile), file, ExitOK
 }
