@@ -90,6 +90,7 @@ func newSandboxWorld(t *testing.T, o sandbox.Options) *sandboxWorld {
 	if err != nil {
 		t.Fatal(err)
 	}
+	settleAtCleanup(t, svc)
 	e.service = svc
 	return &sandboxWorld{env: e, sb: sb, client: c}
 }

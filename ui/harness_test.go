@@ -49,7 +49,19 @@ func newEnvWith(t testing.TB, o sandbox.Options) *env {
 	if err != nil {
 		t.Fatal(err)
 	}
+	settleAtCleanup(t, svc)
 	return &env{home: home, store: st, journal: j, service: svc}
+}
+
+// settleAtCleanup stops and waits for svc's background work (a catalog
+// refresh the app started, a watch) when the test ends, as quitting zpadd
+// does, so none of it writes into the test's home while it is removed.
+func settleAtCleanup(t testing.TB, svc *submit.Service) {
+	t.Cleanup(func() {
+		if !svc.Settle(20 * time.Second) {
+			t.Errorf("work still running at the end of the test: %v", svc.Busy())
+		}
+	})
 }
 
 func (e *env) options() Options {

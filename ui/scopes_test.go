@@ -21,6 +21,7 @@ func TestTUIShowsOneBannerForMissingScopes(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	settleAtCleanup(t, svc)
 	o := e.options()
 	o.Service = svc
 	a := newApp(context.Background(), o)

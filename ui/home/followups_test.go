@@ -31,6 +31,9 @@ func TestHomeOffersToFinishFollowUpsLeftByACrash(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// Background work (a watch, a catalog refresh) ends before the test's
+	// home is removed.
+	t.Cleanup(func() { svc.Settle(20 * time.Second) })
 	if _, err := svc.RefreshCatalog(context.Background()); err != nil {
 		t.Fatal(err)
 	}

@@ -111,6 +111,9 @@ func newWorld(t *testing.T, o sandbox.Options) *world {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// Background work (a watch, a catalog refresh) ends before the test's
+	// home is removed.
+	t.Cleanup(func() { svc.Settle(20 * time.Second) })
 	ctx := &common.Context{Styles: styles.New(true), Home: home, Store: st, Journal: j, Service: svc, Sandbox: true, Width: 100, Height: 26}
 	return &world{sb: sb, svc: svc, client: c, home: home, store: st, ctx: ctx}
 }

@@ -42,8 +42,23 @@ func (s *Service) pruneCatalog(d *state.Draft, results []state.UserResult) {
 		s.catalog = pruned
 	}
 	s.mu.Unlock()
-	if err := state.SaveCatalog(s.home, pruned); err != nil {
-		s.log.Warn("could not cache the pruned catalog", "err", err)
+	s.cacheCatalog(pruned)
+}
+
+// cacheCatalog writes the run's catalog to the cache file (c when the run
+// has none yet). A refresh and a prune may finish together: each writes,
+// one at a time, whatever catalog is current when its turn comes, so the
+// file never ends older than the catalog in memory.
+func (s *Service) cacheCatalog(c *state.Catalog) {
+	s.cacheMu.Lock()
+	defer s.cacheMu.Unlock()
+	s.mu.Lock()
+	if s.catalog != nil {
+		c = s.catalog
+	}
+	s.mu.Unlock()
+	if err := state.SaveCatalog(s.home, c); err != nil {
+		s.log.Warn("could not cache the catalog", "err", err)
 	}
 }
 

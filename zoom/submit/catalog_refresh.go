@@ -139,6 +139,10 @@ func (r *catalogRefresh) settle(key, list, what string, read bool, err error, pa
 }
 
 func (s *Service) refreshCatalog(ctx context.Context, maxAge time.Duration) (*state.Catalog, error) {
+	// Quitting stops a refresh (its unread lists stay as cached, marked
+	// stale) and waits for it to cache what it read.
+	ctx, done := s.track(ctx, WorkCatalog, "")
+	defer done()
 	started := s.o.Now()
 	prev := s.CachedCatalog()
 	r := &catalogRefresh{s: s, prev: prev, maxAge: maxAge, now: s.o.Now(),
@@ -171,9 +175,7 @@ func (s *Service) refreshCatalog(ctx context.Context, maxAge time.Duration) (*st
 	s.catalog = c
 	s.mu.Unlock()
 	if r.reads > 0 {
-		if serr := state.SaveCatalog(s.home, c); serr != nil {
-			s.log.Warn("could not cache the catalog", "err", serr)
-		}
+		s.cacheCatalog(c)
 	}
 	if err != nil {
 		return c, fmt.Errorf("refresh catalog: some lists could not be read (kept from the cache where it had them: %s): %w", c.StaleLists(), err)

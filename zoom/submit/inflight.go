@@ -14,12 +14,15 @@ const (
 	WorkReconcile = "reconcile"
 	WorkWatch     = "watch"
 	WorkFollowUps = "follow-ups"
+	WorkCatalog   = "catalog refresh"
 )
 
 // inflight is the service's record of work running in this process
-// (submits, reconciles, watches), so quitting can wait for it: a submit
-// whose POST is on the wire must journal Zoom's answer before the process
-// exits, or its intent stays unfinished until the next start reconciles it.
+// (submits, reconciles, watches, follow-ups, catalog refreshes), so
+// quitting can wait for it: a submit whose POST is on the wire must journal
+// Zoom's answer before the process exits, or its intent stays unfinished
+// until the next start reconciles it; a catalog refresh is stopped, and
+// caches the lists it finished, before the program's files are let go.
 type inflight struct {
 	mu      sync.Mutex
 	wg      sync.WaitGroup
@@ -103,7 +106,12 @@ func (s *Service) Busy() []string {
 	sort.Slice(ws, func(i, j int) bool { return ws[i].started.Before(ws[j].started) })
 	out := make([]string, len(ws))
 	for i, w := range ws {
-		out[i] = fmt.Sprintf("%s of %q (%s)", w.kind, w.draft, s.o.Now().Sub(w.started).Round(time.Second))
+		age := s.o.Now().Sub(w.started).Round(time.Second)
+		if w.draft == "" {
+			out[i] = fmt.Sprintf("%s (%s)", w.kind, age)
+			continue
+		}
+		out[i] = fmt.Sprintf("%s of %q (%s)", w.kind, w.draft, age)
 	}
 	return out
 }

@@ -68,6 +68,10 @@ type Service struct {
 	taken     []takenUsers   // created in this run: pruned from later catalogs
 	lastCheck preflightRecord
 
+	// cacheMu makes the cached catalog file one writer's at a time (a
+	// refresh landing while a submit prunes); see cacheCatalog.
+	cacheMu sync.Mutex
+
 	work inflight // submits, reconciles and watches running in this process
 }
 

@@ -322,3 +322,42 @@ func TestSessionUnsavedComparesWithTheLastSave(t *testing.T) {
 		t.Fatal("a just-saved draft reads as unsaved")
 	}
 }
+
+// Quitting during a catalog refresh stops it and waits until it has cached
+// what it read: nothing of it writes after Settle returns (a test's or a
+// profile's home may be gone by then), and the lists it did not finish are
+// marked stale for the next start.
+func TestSettleStopsACatalogRefreshAndWaitsForItsCache(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t, sandbox.Options{Latency: 200 * time.Millisecond}, Options{})
+	type result struct {
+		c   *state.Catalog
+		err error
+	}
+	done := make(chan result, 1)
+	go func() {
+		c, err := e.svc.RefreshCatalog(context.Background())
+		done <- result{c, err}
+	}()
+	waitFor(t, "the refresh to be in flight", func() bool {
+		busy := e.svc.Busy()
+		return len(busy) == 1 && strings.HasPrefix(busy[0], "catalog refresh (")
+	})
+	if !e.svc.Settle(10 * time.Second) {
+		t.Fatalf("Settle timed out with %v", e.svc.Busy())
+	}
+	select {
+	case r := <-done:
+		if r.err == nil {
+			t.Fatal("a refresh stopped half-way reported no error")
+		}
+		if r.c != nil && len(r.c.Stale) == 0 {
+			t.Fatalf("a refresh stopped half-way names no stale list: %+v", r.c)
+		}
+	default:
+		t.Fatal("Settle returned while the catalog refresh was still running")
+	}
+	if busy := e.svc.Busy(); len(busy) != 0 {
+		t.Fatalf("still busy after Settle: %v", busy)
+	}
+}
