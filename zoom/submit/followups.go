@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"sync"
 	"time"
 
@@ -38,7 +39,10 @@ func (s *Service) followUps(ctx context.Context, d *state.Draft, sub *state.Subm
 			todo = append(todo, i)
 		}
 	}
-	if len(todo) == 0 {
+	if len(todo) == 0 || !namesAnAddress(d, todo) {
+		// No user names an address: each keeps its site's default, and
+		// reading the account's addresses to say so would be a request
+		// the batch does not need.
 		return
 	}
 	// The follow-ups must happen once the batch is in: they run detached
@@ -89,6 +93,17 @@ func (s *Service) followUps(ctx context.Context, d *state.Draft, sub *state.Subm
 
 // hasCheckless reports whether r has no check of that name yet (a resumed
 // submission carries the checks an earlier run recorded).
+// namesAnAddress reports whether any of these users names an emergency
+// address.
+func namesAnAddress(d *state.Draft, users []int) bool {
+	for _, i := range users {
+		if strings.TrimSpace(d.Users[i].EmergencyAddress) != "" {
+			return true
+		}
+	}
+	return false
+}
+
 func hasCheckless(r state.UserResult, name string) bool {
 	for _, c := range r.Checks {
 		if c.Name == name {

@@ -387,3 +387,24 @@ func TestFollowUpsTenAddressesStayWithinTheLimiter(t *testing.T) {
 	}
 	t.Logf("%d requests for the batch with 10 addresses; busiest second of phone-light user calls: %d (Pro quota 20/s)", len(reqs), busiest)
 }
+
+// A batch where no user names an emergency address sends no follow-up and
+// reads no address list: every user keeps the site's default, and the
+// read would be a request the batch does not need (Zoom's quotas are
+// shared with the account's other apps).
+func TestNoAddressNamedReadsNoAddressList(t *testing.T) {
+	t.Parallel()
+	d := mainSiteDraft(t, newEnv(t, sandbox.Options{}, Options{}).refresh(), 3)
+	e := newEnv(t, sandbox.Options{}, Options{}) // cold: no catalog knows the addresses
+	sub, err := e.svc.Submit(context.Background(), d, nil)
+	if err != nil {
+		t.Fatalf("Submit: %v", err)
+	}
+	requireAll(t, sub, StatusCreated)
+	if n := e.sb.CountRequests(http.MethodGet, "/phone/emergency_addresses"); n != 0 {
+		t.Errorf("%d reads of the address list for a batch that names no address, want 0", n)
+	}
+	if n := patches(e); n != 0 {
+		t.Errorf("%d PATCHes, want 0", n)
+	}
+}
