@@ -97,8 +97,28 @@ type DeviceQuery struct {
 
 // ListDevices returns the desk phones matching q (all pages).
 func (c *Client) ListDevices(ctx context.Context, q DeviceQuery) ([]Device, error) {
+	cl, err := devicesCall(q)
+	if err != nil {
+		return nil, err
+	}
+	return listAll[Device](ctx, c, cl, "devices", pageDevices)
+}
+
+// ListDevicesIfFew returns every desk phone matching q when Zoom's count of
+// them fits in maxPages pages of 300 (the first page tells, zoom-api.md
+// §5.7 total_records); otherwise it returns after that one page with
+// complete false, so the caller reads by keyword instead.
+func (c *Client) ListDevicesIfFew(ctx context.Context, q DeviceQuery, maxPages int) (devices []Device, complete bool, err error) {
+	cl, err := devicesCall(q)
+	if err != nil {
+		return nil, false, err
+	}
+	return listIfFew[Device](ctx, c, cl, "devices", pageDevices, maxPages)
+}
+
+func devicesCall(q DeviceQuery) (call, error) {
 	if q.Type != "assigned" && q.Type != "unassigned" {
-		return nil, &NotSentError{Err: fmt.Errorf("zoom: ListDevices: type must be \"assigned\" or \"unassigned\", not %q", q.Type)}
+		return call{}, &NotSentError{Err: fmt.Errorf("zoom: ListDevices: type must be \"assigned\" or \"unassigned\", not %q", q.Type)}
 	}
 	v := url.Values{"type": {q.Type}}
 	if q.Keyword != "" {
@@ -107,7 +127,7 @@ func (c *Client) ListDevices(ctx context.Context, q DeviceQuery) ([]Device, erro
 	if q.SiteID != "" {
 		v.Set("site_id", q.SiteID)
 	}
-	return listAll[Device](ctx, c, call{route: routeDevices, segments: seg("phone/devices"), query: v}, "devices", pageDevices)
+	return call{route: routeDevices, segments: seg("phone/devices"), query: v}, nil
 }
 
 // PhoneUserQuery filters GET /phone/users.

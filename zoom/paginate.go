@@ -16,27 +16,43 @@ const maxPages = 10000
 // under key. Pages are read straight through: Zoom's cursors expire after
 // 15 minutes.
 func listAll[T any](ctx context.Context, c *Client, cl call, key string, pageSize int) ([]T, error) {
+	all, _, err := listPages[T](ctx, c, cl, key, pageSize, 0)
+	return all, err
+}
+
+// listIfFew is listAll for a list wanted whole only while it is small: it
+// reads the first page and goes on only when Zoom's count (total_records)
+// fits in maxPages pages in all; otherwise it stops there and reports
+// complete false with the first page's items, so the caller can switch
+// to targeted reads having spent one request to learn the list's size.
+func listIfFew[T any](ctx context.Context, c *Client, cl call, key string, pageSize, maxPages int) ([]T, bool, error) {
+	return listPages[T](ctx, c, cl, key, pageSize, max(1, maxPages))
+}
+
+// listPages follows the list's pages; with pageLimit > 0 it stops after the
+// first page when the list needs more pages than that (or Zoom gives no
+// count), reporting complete false.
+func listPages[T any](ctx context.Context, c *Client, cl call, key string, pageSize, pageLimit int) (all []T, complete bool, err error) {
 	q := url.Values{}
 	for k, v := range cl.query {
 		q[k] = append([]string(nil), v...)
 	}
 	q.Set("page_size", strconv.Itoa(pageSize))
 	q.Del("next_page_token")
-	var all []T
 	total := -1
 	seen := map[string]bool{}
 	for page := 0; ; page++ {
 		if page >= maxPages {
-			return all, fmt.Errorf("zoom: %s: more than %d pages; stopped", cl.key(), maxPages)
+			return all, false, fmt.Errorf("zoom: %s: more than %d pages; stopped", cl.key(), maxPages)
 		}
 		var raw map[string]json.RawMessage
 		pc := cl
 		pc.query = q
 		if err := c.do(ctx, pc, &raw); err != nil {
 			if page > 0 {
-				return all, &PartialListError{Route: cl.key(), Got: len(all), Total: total, Pages: page, Err: err}
+				return all, false, &PartialListError{Route: cl.key(), Got: len(all), Total: total, Pages: page, Err: err}
 			}
-			return all, err
+			return all, false, err
 		}
 		if t, ok := raw["total_records"]; ok && total < 0 {
 			_ = json.Unmarshal(t, &total) // a missing or odd count leaves it unknown
@@ -44,7 +60,7 @@ func listAll[T any](ctx context.Context, c *Client, cl call, key string, pageSiz
 		if items, ok := raw[key]; ok && string(items) != "null" {
 			var got []T
 			if err := json.Unmarshal(items, &got); err != nil {
-				return all, fmt.Errorf("zoom: %s: unreadable %q: %w", cl.key(), key, err)
+				return all, false, fmt.Errorf("zoom: %s: unreadable %q: %w", cl.key(), key, err)
 			}
 			all = append(all, got...)
 		}
@@ -53,10 +69,13 @@ func listAll[T any](ctx context.Context, c *Client, cl call, key string, pageSiz
 			_ = json.Unmarshal(t, &next) // a non-string token ends the listing
 		}
 		if next == "" {
-			return all, nil
+			return all, true, nil
+		}
+		if page == 0 && pageLimit > 0 && (total < 0 || (total+pageSize-1)/pageSize > pageLimit) {
+			return all, false, nil
 		}
 		if seen[next] {
-			return all, fmt.Errorf("zoom: %s: Zoom repeated page token %q; stopped", cl.key(), next)
+			return all, false, fmt.Errorf("zoom: %s: Zoom repeated page token %q; stopped", cl.key(), next)
 		}
 		seen[next] = true
 		q.Set("next_page_token", next)

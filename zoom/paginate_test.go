@@ -2,8 +2,11 @@ package zoom
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
+	"fmt"
 	"net/http"
+	"net/http/httptest"
 	"strconv"
 	"sync/atomic"
 	"testing"
@@ -55,5 +58,51 @@ func TestListFailingAtFirstPageIsNotPartial(t *testing.T) {
 	var pe *PartialListError
 	if err == nil || errors.As(err, &pe) {
 		t.Fatalf("err = %v, want a plain error", err)
+	}
+}
+
+// ListDevicesIfFew reads a list whole only while Zoom's count on its first
+// page says it fits in the pages allowed; past that, or with no count, it
+// stops after that one page and says the list is incomplete.
+func TestListIfFewReadsOnOnlyWhenTheCountFits(t *testing.T) {
+	for _, tc := range []struct {
+		name               string
+		devices, maxPages  int
+		hideTotal          bool
+		wantGot, wantPages int
+		wantComplete       bool
+	}{
+		{name: "one page", devices: 120, maxPages: 2, wantGot: 120, wantPages: 1, wantComplete: true},
+		{name: "fits in the pages allowed", devices: 700, maxPages: 3, wantGot: 700, wantPages: 3, wantComplete: true},
+		{name: "more pages than allowed", devices: 700, maxPages: 2, wantGot: 300, wantPages: 1},
+		{name: "no count", devices: 700, maxPages: 5, hideTotal: true, wantGot: 300, wantPages: 1},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			f := newFakeZoom(t)
+			p := &pager{key: "devices", items: items(tc.devices, func(i int) map[string]any {
+				return map[string]any{"id": strconv.Itoa(i), "mac_address": fmt.Sprintf("805ec0%06x", i)}
+			})}
+			f.handle("GET /v2/phone/devices", func(w http.ResponseWriter, r *http.Request) {
+				if !tc.hideTotal {
+					p.ServeHTTP(w, r)
+					return
+				}
+				rec := httptest.NewRecorder()
+				p.ServeHTTP(rec, r)
+				var body map[string]any
+				_ = json.Unmarshal(rec.Body.Bytes(), &body)
+				delete(body, "total_records")
+				writeJSON(w, http.StatusOK, body)
+			})
+			c := newTestClient(t, f.config(), nil)
+			got, complete, err := c.ListDevicesIfFew(context.Background(), DeviceQuery{Type: "unassigned"}, tc.maxPages)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(got) != tc.wantGot || complete != tc.wantComplete || len(p.queries) != tc.wantPages {
+				t.Errorf("got %d devices (complete %v) in %d pages, want %d (complete %v) in %d",
+					len(got), complete, len(p.queries), tc.wantGot, tc.wantComplete, tc.wantPages)
+			}
+		})
 	}
 }

@@ -68,6 +68,33 @@ func (pr *preflightRun) read(ctx context.Context) (*state.Catalog, state.Problem
 			g.Go(func() error { pr.checkPhoneUser(ctx, u); return nil })
 		}
 	}
+	// Desk phones need no site either: their reads start now too, and
+	// first, since a list read page by page is the longest chain.
+	sizes := sizesOf(pr.base)
+	targeted := newTargetedReads()
+	var (
+		resMu     sync.Mutex
+		devices   []state.Device
+		devicesOK bool
+	)
+	macs := draftMACs(pr.d)
+	devicesTargeted := len(macs) > 0 && !sizes.listDevices(pr.keysFor("mac", "", len(macs), nil, false))
+	switch {
+	case devicesTargeted:
+		pr.readMACs(ctx, &g, targeted, macs, sizes)
+	case len(macs) > 0:
+		g.Go(func() error {
+			v, err := pr.listAllDevices(ctx)
+			if err != nil {
+				pr.readFailed(ctx, "devices", knownDevices, err)
+				return nil
+			}
+			resMu.Lock()
+			devices, devicesOK = v, true
+			resMu.Unlock()
+			return nil
+		})
+	}
 	sites, sitesKnown, extLen := pr.sites(ctx, &g)
 	if err := pr.fatalErr(); err != nil {
 		_ = g.Wait() // the per-user reads already started
@@ -105,20 +132,16 @@ func (pr *preflightRun) read(ctx context.Context) (*state.Catalog, state.Problem
 	// when the whole list is the cheaper read, a catalog refreshed in this
 	// run is fresh enough; the POST is the final word anyway.
 	numbersFresh := pr.fresh && pr.base != nil && pr.base.Known[knownNumbers]
-	sizes := sizesOf(pr.base)
-	targeted := newTargetedReads()
 	numbersTargetedOnly := true
 
 	var (
-		sitePhoneUsers     = map[string][]zoom.PhoneUser{}
-		siteTemplates      = map[string][]zoom.SettingTemplate{}
-		siteNumbers        = map[string][]zoom.PhoneNumber{}
-		devices            []state.Device
-		plans              []zoom.CallingPlan
-		resMu              sync.Mutex
-		devicesOK, plansOK bool
-		plansTakenSince    []state.User // in a run: sent after the shared plans read
-		plansSentAt        int          // in a run: the sent users those plans account for
+		sitePhoneUsers  = map[string][]zoom.PhoneUser{}
+		siteTemplates   = map[string][]zoom.SettingTemplate{}
+		siteNumbers     = map[string][]zoom.PhoneNumber{}
+		plans           []zoom.CallingPlan
+		plansOK         bool
+		plansTakenSince []state.User // in a run: sent after the shared plans read
+		plansSentAt     int          // in a run: the sent users those plans account for
 	)
 	for siteID, n := range needs {
 		switch {
@@ -172,24 +195,6 @@ func (pr *preflightRun) read(ctx context.Context) (*state.Catalog, state.Problem
 		default:
 			pr.readNumbers(ctx, &g, targeted, siteID, setKeys(n.nums))
 		}
-	}
-	macs := draftMACs(pr.d)
-	devicesTargeted := len(macs) > 0 && !sizes.listDevices(pr.keysFor("mac", "", len(macs), sites, sitesKnown))
-	switch {
-	case devicesTargeted:
-		pr.readMACs(ctx, &g, targeted, macs)
-	case len(macs) > 0:
-		g.Go(func() error {
-			v, err := pr.listAllDevices(ctx)
-			if err != nil {
-				pr.readFailed(ctx, "devices", knownDevices, err)
-				return nil
-			}
-			resMu.Lock()
-			devices, devicesOK = v, true
-			resMu.Unlock()
-			return nil
-		})
 	}
 	if anyPlan {
 		g.Go(func() error {

@@ -155,27 +155,33 @@ func (pr *preflightRun) readNumbers(ctx context.Context, g *errgroup.Group, t *t
 	}
 }
 
-// readMACs reads each MAC by keyword among assigned and unassigned phones.
-func (pr *preflightRun) readMACs(ctx context.Context, g *errgroup.Group, t *targetedReads, macs []string) {
-	for _, mac := range macs {
-		for _, typ := range []string{"assigned", "unassigned"} {
-			g.Go(func() error {
-				hits, err := pr.s.c.ListDevices(ctx, zoom.DeviceQuery{Type: typ, Keyword: mac})
-				if err != nil {
-					pr.readFailed(ctx, "desk phone "+state.FormatMAC(mac, ":"), knownDevices, err)
-					return nil
-				}
-				t.mu.Lock()
-				defer t.mu.Unlock()
-				t.macsRead[mac] = true
-				for _, d := range hits {
-					if bareMAC(d.MACAddress) == mac {
-						t.macHits = append(t.macHits, deviceOf(d))
-					}
-				}
-				return nil
-			})
+// readMACs reads the MACs among assigned and unassigned phones (each
+// type in as few requests as devicesByMAC can tell).
+func (pr *preflightRun) readMACs(ctx context.Context, g *errgroup.Group, t *targetedReads, macs []string, z listSizes) {
+	for _, typ := range []string{"assigned", "unassigned"} {
+		pages := -1
+		if z.devicesKnown {
+			pages = pagesFor(z.assignedDevices, devicesPage)
+			if typ == "unassigned" {
+				pages = pagesFor(z.unassignedDevices, devicesPage)
+			}
 		}
+		g.Go(func() error {
+			hits, err := pr.s.devicesByMAC(ctx, typ, macs, pages)
+			if err != nil {
+				pr.readFailed(ctx, "desk phones ("+typ+")", knownDevices, err)
+				return nil
+			}
+			t.mu.Lock()
+			defer t.mu.Unlock()
+			for _, mac := range macs {
+				t.macsRead[mac] = true
+			}
+			for _, d := range hits {
+				t.macHits = append(t.macHits, deviceOf(d))
+			}
+			return nil
+		})
 	}
 }
 
