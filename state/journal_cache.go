@@ -8,6 +8,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"runtime"
 	"sync"
 )
 
@@ -57,14 +58,7 @@ func (j *Journal) read() ([]journalRecord, error) {
 		// torn by a crash and later ended by the next append) is read when
 		// it ends.
 		end := bytes.LastIndexByte(tail, '\n') + 1
-		for _, line := range bytes.Split(tail[:end], []byte{'\n'}) {
-			if line = bytes.TrimSpace(line); len(line) > 0 {
-				var rec journalRecord
-				if json.Unmarshal(line, &rec) == nil {
-					c.records = append(c.records, rec)
-				}
-			}
-		}
+		c.records = append(c.records, decodeRecords(bytes.Split(tail[:end], []byte{'\n'}))...)
 		c.offset += int64(end)
 		if end < len(tail) {
 			// A last line without its newline: parse it for this read only
@@ -80,6 +74,43 @@ func (j *Journal) read() ([]journalRecord, error) {
 	// The records are shared with the cache: readers only look, and History
 	// copies what it hands out (cloneSubmission).
 	return c.records[:len(c.records):len(c.records)], nil
+}
+
+// decodeRecords parses journal lines, in order, skipping blank lines and
+// lines that do not parse. A year of batches is a few thousand lines whose
+// decoding was most of Home's start, so a long tail is decoded on every
+// core, in chunks whose results are joined in file order.
+func decodeRecords(lines [][]byte) []journalRecord {
+	const perWorker = 256 // below this, starting goroutines costs more than it saves
+	workers := min(runtime.GOMAXPROCS(0), (len(lines)+perWorker-1)/perWorker)
+	decode := func(part [][]byte) []journalRecord {
+		out := make([]journalRecord, 0, len(part))
+		for _, line := range part {
+			if line = bytes.TrimSpace(line); len(line) > 0 {
+				var rec journalRecord
+				if json.Unmarshal(line, &rec) == nil {
+					out = append(out, rec)
+				}
+			}
+		}
+		return out
+	}
+	if workers <= 1 {
+		return decode(lines)
+	}
+	parts := make([][]journalRecord, workers)
+	chunk := (len(lines) + workers - 1) / workers
+	var wg sync.WaitGroup
+	for w := range workers {
+		lo, hi := w*chunk, min((w+1)*chunk, len(lines))
+		wg.Go(func() { parts[w] = decode(lines[lo:hi]) })
+	}
+	wg.Wait()
+	var out []journalRecord
+	for _, p := range parts {
+		out = append(out, p...)
+	}
+	return out
 }
 
 func (c *journalCache) reset() { c.info, c.offset, c.records = nil, 0, nil }

@@ -1,6 +1,7 @@
 package state
 
 import (
+	"fmt"
 	"os"
 	"testing"
 )
@@ -47,5 +48,26 @@ func TestJournalReadsOnlyWhatWasAppended(t *testing.T) {
 	}
 	if hist, _ := j.History(); len(hist) != 0 {
 		t.Errorf("history of an emptied journal = %d, want 0", len(hist))
+	}
+}
+
+// A long journal is decoded in chunks side by side; the records still come
+// back in file order, and a torn line among them is skipped, not fatal.
+func TestLongJournalDecodesInFileOrderSkippingATornLine(t *testing.T) {
+	var lines [][]byte
+	for i := range 1500 {
+		lines = append(lines, []byte(fmt.Sprintf(`{"type":"intent","intent":{"id":"i%04d","draft_id":"d","draft_name":"n"}}`, i)))
+		if i == 700 {
+			lines = append(lines, []byte(`{"type":"intent","intent":{"id":"torn`), []byte("  "))
+		}
+	}
+	got := decodeRecords(lines)
+	if len(got) != 1500 {
+		t.Fatalf("%d records, want 1500 (the torn and blank lines skipped)", len(got))
+	}
+	for i, r := range got {
+		if want := fmt.Sprintf("i%04d", i); r.Intent == nil || r.Intent.ID != want {
+			t.Fatalf("record %d is %+v, want intent %s: file order lost", i, r.Intent, want)
+		}
 	}
 }
