@@ -406,7 +406,9 @@ func (a *app) service() (*submit.Service, error) {
 		if err != nil {
 			return nil, err
 		}
-		sb, err := sandbox.Open(opts)
+		// Built in the background: the first frame needs only the
+		// account's name, and requests wait for the rest.
+		sb, err := sandbox.OpenInBackground(opts)
 		if err != nil {
 			return nil, err
 		}

@@ -47,7 +47,12 @@ func (m *Model) View() string {
 	if len(m.drafts) == 0 {
 		add(st.Muted.Render("   no drafts yet: n starts a new batch, i imports a CSV"))
 	}
+	win := m.window()
+	add(win.above(0, len(m.drafts), "draft")...)
 	for i, d := range m.drafts {
+		if !win.shows(i) {
+			continue
+		}
 		name := common.Safe(d.Name)
 		if d.Status != "" && d.Status != "draft" {
 			name += " (" + d.Status + ")"
@@ -58,19 +63,26 @@ func (m *Model) View() string {
 		row := common.Pad(name, nameW) + fmt.Sprintf("   %2d/%d  %s", d.Users, state.MaxUsers, common.Ago(d.Updated, now))
 		add(m.row(i, row))
 	}
+	add(win.below(0, len(m.drafts), "draft")...)
 	add("")
 	add(" " + st.Title.Render(common.Pad("Recent submissions", nameW+3)) + st.Muted.Render("result"))
 	if len(m.history) == 0 {
 		add(st.Muted.Render("   nothing submitted yet"))
 	}
 	nw := max(nameW-14, 12)
+	nd := len(m.drafts)
+	add(win.above(nd, len(m.history), "submission")...)
 	for i, s := range m.history {
+		if !win.shows(nd + i) {
+			continue
+		}
 		row := common.Cell(s.DraftName, nw) + "  " + common.Pad(common.Stamp(s.Sent), 12) + "  " + m.result(s)
-		add(m.row(len(m.drafts)+i, row))
+		add(m.row(nd+i, row))
 		if m.expanded == i {
 			add(m.details(s)...)
 		}
 	}
+	add(win.below(nd, len(m.history), "submission")...)
 	switch m.mode {
 	case confirmDelete:
 		if d, ok := m.selectedDraft(); ok {
@@ -92,6 +104,45 @@ func (m *Model) View() string {
 		add("", " "+st.Muted.Render(common.SandboxHint))
 	}
 	return strings.Join(lines, "\n")
+}
+
+// rowWindow is the stretch of Home's rows (drafts, then submissions) that
+// fits on the screen around the cursor: with a year of drafts the cursor
+// stays in sight, and only the rows shown are rendered.
+type rowWindow struct {
+	top, end int // rows [top, end) are shown
+	muted    func(...string) string
+}
+
+// window centres the cursor in the rows the screen has room for (its
+// height less the titles, notices and help around the lists).
+func (m *Model) window() rowWindow {
+	room := max(3, m.ctx.Height-8)
+	n := m.rows()
+	top := max(0, min(m.cursor-room/2, n-room))
+	return rowWindow{top: top, end: min(n, top+room), muted: m.ctx.Styles.Muted.Render}
+}
+
+func (w rowWindow) shows(i int) bool { return i >= w.top && i < w.end }
+
+// above and below say how many rows of the section [first, first+n) the
+// window leaves out before and after it.
+func (w rowWindow) above(first, n int, what string) []string {
+	return w.more(min(n, max(0, w.top-first)), "↑", what)
+}
+
+func (w rowWindow) below(first, n int, what string) []string {
+	return w.more(min(n, max(0, first+n-w.end)), "↓", what)
+}
+
+func (w rowWindow) more(k int, arrow, what string) []string {
+	if k == 0 {
+		return nil
+	}
+	if k > 1 {
+		what += "s"
+	}
+	return []string{w.muted(fmt.Sprintf("   %s %d more %s", arrow, k, what))}
 }
 
 func (m *Model) row(i int, text string) string {

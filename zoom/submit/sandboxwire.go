@@ -36,10 +36,18 @@ func NewForSandbox(sb *sandbox.Sandbox, home state.Home, store *state.Store, j *
 	return New(c, home, j, Options{Store: store}), c, nil
 }
 
+// SandboxWire is what a client needs of an in-process sandbox: its
+// account's credentials and its transport (a *sandbox.Sandbox, or a
+// *sandbox.Background still being built).
+type SandboxWire interface {
+	Credentials() (accountID, clientID, clientSecret string)
+	Transport() http.RoundTripper
+}
+
 // SandboxConfig points cfg at the in-process sandbox sb: its credentials,
 // its addresses and its transport. The rest of cfg (logger, plan, retry
 // scale) is kept.
-func SandboxConfig(cfg zoom.Config, sb *sandbox.Sandbox) zoom.Config {
+func SandboxConfig(cfg zoom.Config, sb SandboxWire) zoom.Config {
 	cfg.AccountID, cfg.ClientID, cfg.ClientSecret = sb.Credentials()
 	cfg.APIURL, cfg.OAuthURL = sandboxAPIURL, sandboxOAuthURL
 	cfg.HTTPClient = &http.Client{Transport: sb.Transport()}
