@@ -28,12 +28,7 @@ func OpenInBackground(o Options) (*Background, error) {
 		return nil, fmt.Errorf("sandbox: %w", err)
 	}
 	var head struct {
-		Account struct {
-			ID           string `json:"id"`
-			Name         string `json:"name"`
-			ClientID     string `json:"client_id"`
-			ClientSecret string `json:"client_secret"`
-		} `json:"account"`
+		Account seedAccount `json:"account"`
 	}
 	if err := json.Unmarshal(raw, &head); err != nil {
 		return nil, fmt.Errorf("sandbox: seed %q: %w", o.Seed, err)

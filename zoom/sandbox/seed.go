@@ -10,14 +10,18 @@ import (
 )
 
 // seedFile is the shape of assets/sandbox/<name>.json.
+// seedAccount is the seed's account: who the token endpoint accepts, and
+// the name headers show.
+type seedAccount struct {
+	ID           string `json:"id"`
+	Name         string `json:"name"`
+	ClientID     string `json:"client_id"`
+	ClientSecret string `json:"client_secret"`
+}
+
 type seedFile struct {
-	Account struct {
-		ID           string `json:"id"`
-		Name         string `json:"name"`
-		ClientID     string `json:"client_id"`
-		ClientSecret string `json:"client_secret"`
-	} `json:"account"`
-	Sites []struct {
+	Account seedAccount `json:"account"`
+	Sites   []struct {
 		ID                   string           `json:"id"`
 		Name                 string           `json:"name"`
 		SiteCode             int              `json:"site_code"`
