@@ -16,7 +16,7 @@ import (
 // finished batches: a helpdesk's year of use. The journal goes where
 // `zpadd --sandbox` keeps it (each account profile, the sandbox's too, has
 // its own state; drafts are shared), so the binary's first frame reads it.
-func seedLargeHome(b *testing.B, dir string, n int) state.Home {
+func seedLargeHome(b testing.TB, dir string, n int) state.Home {
 	b.Helper()
 	h := state.HomeUnder(dir)
 	h.State = filepath.Join(h.State, "sandbox")

@@ -21,8 +21,22 @@ type Background struct {
 }
 
 // OpenInBackground reads the seed's account now and builds the rest of the
-// sandbox o describes in a goroutine.
+// sandbox o describes in a goroutine. A large account (large=, numbers=,
+// ...) is built before it returns: its counts can be refused ("the sites
+// have room for only ..."), and that must be said at start, not found in
+// the log after the first request.
 func OpenInBackground(o Options) (*Background, error) {
+	if !o.Size.zero() {
+		sb, err := Open(o)
+		if err != nil {
+			return nil, err
+		}
+		b := &Background{ready: make(chan struct{}), sb: sb}
+		b.id, b.clientID, b.clientSecret = sb.Credentials()
+		b.name = sb.AccountName()
+		close(b.ready)
+		return b, nil
+	}
 	raw, err := assets.SandboxSeed(o.Seed)
 	if err != nil {
 		return nil, fmt.Errorf("sandbox: %w", err)

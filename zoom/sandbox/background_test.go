@@ -13,7 +13,7 @@ import (
 // as the built one's), and a request sent before the build is done waits
 // for it and is answered; a cancelled one gives up.
 func TestBackgroundSandboxAnswersOnceBuilt(t *testing.T) {
-	o, err := ParseBehaviours("large=2000")
+	o, err := ParseBehaviours("latency=1ms")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -60,5 +60,17 @@ func TestBackgroundSandboxAnswersOnceBuilt(t *testing.T) {
 	sb, err := b.Wait()
 	if err != nil || sb == nil || len(sb.Requests()) != 1 {
 		t.Fatalf("built sandbox %v, err %v: want the one token request in its log", sb, err)
+	}
+}
+
+// Counts the seed cannot hold are refused by OpenInBackground itself, so
+// zpadd says so at start instead of failing every request later.
+func TestBackgroundSandboxRefusesALargeAccountAtOnce(t *testing.T) {
+	o, err := ParseBehaviours("numbers=100,phone-users=200")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := OpenInBackground(o); err == nil || !strings.Contains(err.Error(), "large account") {
+		t.Fatalf("err = %v, want the large account refused", err)
 	}
 }
