@@ -78,6 +78,9 @@ func (b *Background) Transport() http.RoundTripper { return backgroundTransport{
 type backgroundTransport struct{ b *Background }
 
 func (t backgroundTransport) RoundTrip(req *http.Request) (*http.Response, error) {
+	if err := req.Context().Err(); err != nil {
+		return nil, err // cancelled before it was sent: it never reaches the sandbox
+	}
 	select {
 	case <-t.b.ready:
 	case <-req.Context().Done():
