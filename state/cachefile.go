@@ -30,6 +30,17 @@ func SaveCatalog(h Home, c *Catalog) error {
 	return WriteFileAtomic(catalogPath(h), raw)
 }
 
+// CatalogFileInfo describes the cached catalog file (nil, nil when there
+// is none), so a reader can keep the catalog it parsed until the file is
+// replaced: every save renames a new file into place.
+func CatalogFileInfo(h Home) (fs.FileInfo, error) {
+	info, err := os.Stat(catalogPath(h))
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	return info, err
+}
+
 // LoadCatalog reads the cached catalog: (nil, nil) when there is none; an
 // error naming the file when it is damaged or from a newer zpadd (the
 // caller can refresh from Zoom and overwrite it).

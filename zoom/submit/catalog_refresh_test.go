@@ -136,3 +136,25 @@ func TestPartialRefreshKeepsGoodListAndMarksStale(t *testing.T) {
 		t.Errorf("cached catalog on disk: %v, %+v", err, disk)
 	}
 }
+
+// The cached catalog is parsed once per version of its file: asking again
+// returns the same catalog, and a file another zpadd saved since is read
+// afresh.
+func TestCachedCatalogIsParsedOncePerFileVersion(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t, sandbox.Options{}, Options{})
+	e.refresh() // writes the cache file
+	other := e.otherProcess()
+	first := other.CachedCatalog()
+	if first == nil || other.CachedCatalog() != first {
+		t.Fatalf("a second read of an unchanged cache file parsed it again (or found none: %v)", first)
+	}
+	changed := *first
+	changed.Account = "Renamed Corp"
+	if err := state.SaveCatalog(e.home, &changed); err != nil {
+		t.Fatal(err)
+	}
+	if got := other.CachedCatalog(); got == first || got == nil || got.Account != "Renamed Corp" {
+		t.Fatalf("after another save, the cached catalog is %+v, want the new file's", got)
+	}
+}

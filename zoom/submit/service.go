@@ -65,6 +65,7 @@ type Service struct {
 
 	mu        sync.Mutex
 	catalog   *state.Catalog // the one refreshed in this run, if any
+	onDisk    parsedCatalog  // the cached file as last parsed (diskCatalog)
 	taken     []takenUsers   // created in this run: pruned from later catalogs
 	lastCheck preflightRecord
 
