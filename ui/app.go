@@ -12,7 +12,6 @@ import (
 	"zpadd/ui/common"
 	"zpadd/ui/keys"
 	"zpadd/ui/styles"
-	"zpadd/zoom/submit"
 )
 
 // Minimum window size; below it the shell only asks for a larger window.
@@ -55,6 +54,7 @@ type App struct {
 	statusSeq int
 
 	refreshing  bool
+	loading     bool   // the cached catalog is being read (app_catalog.go)
 	scopeBanner string // what the token's scopes lack, "" when nothing
 	switchTo    string // profile to reopen zpadd on, after quitting
 	closing     bool   // ctrl+c pressed: quitting after quitGrace
@@ -87,14 +87,6 @@ func newApp(base context.Context, o Options) *App {
 		Width:      100,
 		Height:     26,
 	}
-	if o.Service != nil {
-		if c := o.Service.CachedCatalog(); c != nil {
-			ctx.Catalog = c
-		}
-		// A catalog younger than catalogMaxAge is used as it is: a warm
-		// start sends nothing.
-		ctx.CatalogStale = submit.CatalogNeedsRefresh(ctx.Catalog, catalogMaxAge, time.Now())
-	}
 	h := help.New()
 	h.Styles.ShortKey = st.Help.Bold(true)
 	h.Styles.ShortDesc = st.Help
@@ -115,6 +107,7 @@ func newApp(base context.Context, o Options) *App {
 	}
 	a.stack = []common.Screen{a.build(common.Navigate{To: common.HomeScreen})}
 	a.ids = []common.ScreenID{common.HomeScreen}
+	a.loading = o.Service != nil
 	return a
 }
 
@@ -122,9 +115,8 @@ func newApp(base context.Context, o Options) *App {
 // its new draft at once.
 func (a *App) Init() tea.Cmd {
 	cmds := []tea.Cmd{a.top().Init()}
-	if a.ctx.Service != nil && a.ctx.CatalogStale {
-		a.refreshing = true
-		cmds = append(cmds, a.refreshCatalog(catalogMaxAge), a.spinner.Tick)
+	if a.loading {
+		cmds = append(cmds, a.loadCachedCatalog())
 	}
 	if len(a.opts.StartEmails) > 0 {
 		cmds = append(cmds, func() tea.Msg {
@@ -229,6 +221,8 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, cmd
 	case catalogMsg:
 		return a, a.catalogArrived(msg)
+	case cachedCatalogMsg:
+		return a, a.cachedCatalogRead(msg)
 	case spinner.TickMsg:
 		// Ticks go to the spinner that asked for them: the header's here,
 		// a screen's (review, submit) to that screen.

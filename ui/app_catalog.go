@@ -8,6 +8,7 @@ import (
 
 	"zpadd/state"
 	"zpadd/ui/common"
+	"zpadd/zoom/submit"
 )
 
 type catalogMsg struct {
@@ -19,6 +20,33 @@ type catalogMsg struct {
 // start refreshes them in the background; pre-flight re-reads what a batch
 // touches anyway, so the pickers can live with an hour-old list.
 const catalogMaxAge = time.Hour
+
+type cachedCatalogMsg struct{ catalog *state.Catalog }
+
+// loadCachedCatalog reads the catalog cached by an earlier run off the
+// first frame: a 50,000-number account's is megabytes of JSON, and Home
+// does not need it to be drawn.
+func (a *App) loadCachedCatalog() tea.Cmd {
+	svc := a.ctx.Service
+	return func() tea.Msg { return cachedCatalogMsg{catalog: svc.CachedCatalog()} }
+}
+
+// cachedCatalogRead shows the cached catalog and refreshes the lists older
+// than catalogMaxAge in the background: a warm start sends nothing.
+func (a *App) cachedCatalogRead(m cachedCatalogMsg) tea.Cmd {
+	a.loading = false
+	var cmd tea.Cmd
+	if m.catalog != nil && a.ctx.Catalog == nil {
+		a.ctx.Catalog = m.catalog
+		cmd = a.forward(common.CatalogUpdated{Catalog: m.catalog})
+	}
+	a.ctx.CatalogStale = submit.CatalogNeedsRefresh(a.ctx.Catalog, catalogMaxAge, time.Now())
+	if !a.ctx.CatalogStale || a.refreshing {
+		return cmd
+	}
+	a.refreshing = true
+	return tea.Batch(cmd, a.refreshCatalog(catalogMaxAge), a.spinner.Tick)
+}
 
 // refreshCatalog refreshes the lists older than maxAge (0: all of them, as
 // ctrl+r asks) in the background; the cached catalog stays on screen

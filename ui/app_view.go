@@ -110,6 +110,9 @@ func (a *App) header() string {
 	left := crumbs(0)
 
 	age := catalogAge(a.ctx.Catalog, a.ctx.CatalogStale, a.ctx.Time())
+	if a.loading && a.ctx.Catalog == nil {
+		age = "reading the catalog…"
+	}
 	if a.ctx.CatalogStale || a.ctx.Catalog == nil {
 		age = st.Stale.Render(age)
 	} else {
