@@ -24,24 +24,23 @@ type followUpsDone struct {
 	err  error
 }
 
-// loadPendingFollowUps finds them among the submitted drafts (no request).
+// pendingFollowUps finds them among the submitted drafts (no request).
 // Only drafts the listing says name an emergency address are loaded: with
 // a year of batches, loading every sent draft was most of Home's start.
-func (m *Model) loadPendingFollowUps() {
-	m.pendingFollowUps = nil
-	if m.ctx.Service == nil || m.ctx.Store == nil {
-		return
+func pendingFollowUps(ctx *common.Context, drafts []state.DraftInfo) []*state.Draft {
+	if ctx.Service == nil || ctx.Store == nil {
+		return nil
 	}
 	var ds []*state.Draft
-	for _, info := range m.drafts {
+	for _, info := range drafts {
 		if info.Status == "" || info.Status == submit.DraftStatusDraft || !info.EmergencyAddresses {
 			continue
 		}
-		if d, err := m.ctx.Store.Load(info.ID); err == nil {
+		if d, err := ctx.Store.Load(info.ID); err == nil {
 			ds = append(ds, d)
 		}
 	}
-	m.pendingFollowUps = m.ctx.Service.PendingFollowUps(ds)
+	return ctx.Service.PendingFollowUps(ds)
 }
 
 // pendingFollowUpsLine is the banner, "" when none wait.

@@ -52,6 +52,7 @@ func TestHomeOffersToFinishFollowUpsLeftByACrash(t *testing.T) {
 	}
 	ctx := &common.Context{Styles: styles.New(true), Home: home, Store: store, Journal: journal, Service: svc, Width: 100, Height: 30}
 	m := New(ctx, common.Navigate{}).(*Model)
+	m.Update(m.Init()()) // the journal's part of Home, read as the program does
 	if v := ansi.Strip(m.View()); !strings.Contains(v, `"cart": emergency addresses not yet set after the batch`) || !strings.Contains(v, "r finishes them") {
 		t.Fatalf("no notice on Home:\n%s", v)
 	}

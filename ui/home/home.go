@@ -40,6 +40,8 @@ type Model struct {
 	loadErr    error
 	// pendingFollowUps are submitted drafts with follow-ups left (followups.go).
 	pendingFollowUps []*state.Draft
+	journalPending   bool  // the journal's part is still being read (Init)
+	listErr          error // from the last draft listing
 
 	cursor   int  // over drafts, then submissions
 	expanded int  // history index shown in detail, -1 none
@@ -55,12 +57,25 @@ func New(ctx *common.Context, _ common.Navigate) common.Screen {
 	m := &Model{ctx: ctx, expanded: -1}
 	m.input = textinput.New()
 	m.input.Prompt = ""
-	m.reload()
+	// The first frame lists the drafts; what the journal says of them (a
+	// year of batches is thousands of lines) follows from Init.
+	listed := m.listDrafts()
+	m.apply(homeData{drafts: listed.drafts, moved: listed.moved, listErr: listed.listErr})
+	m.journalPending = ctx.Journal != nil
 	return m
 }
 
-// Init implements common.Screen.
-func (m *Model) Init() tea.Cmd { return nil }
+// Init implements common.Screen: it reads the journal's part of Home.
+func (m *Model) Init() tea.Cmd {
+	if !m.journalPending {
+		return nil
+	}
+	listed := homeData{drafts: append([]state.DraftInfo(nil), m.drafts...), listErr: m.listErr}
+	return func() tea.Msg { return journalRead(m.withJournal(listed)) }
+}
+
+// journalRead is Home's data once the journal has been read.
+type journalRead homeData
 
 // SetSize implements common.Screen.
 func (m *Model) SetSize(w, h int) { m.input.SetWidth(w - 20) }
@@ -71,28 +86,59 @@ func (m *Model) Title() string { return "" }
 // CapturingText implements common.TextCapturer.
 func (m *Model) CapturingText() bool { return m.mode == renaming || m.mode == importing }
 
+// homeData is what Home shows, as read from disk: the drafts (marked with
+// what the journal says of them), the history, the batches with no
+// outcome and the follow-ups left.
+type homeData struct {
+	drafts           []state.DraftInfo
+	moved            []string // draft files that could not be read, moved aside
+	listErr          error
+	history          []state.Submission
+	unfinished       []submit.Pending
+	pendingFollowUps []*state.Draft
+	journalErr       error
+}
+
 // reload reads drafts, history and unfinished intents from disk.
 func (m *Model) reload() {
-	var errs []error
+	m.journalPending = false
+	m.apply(m.withJournal(m.listDrafts()))
+}
+
+// listDrafts reads the draft list; it changes nothing of m, so Init's
+// command may call the readers beside the program.
+func (m *Model) listDrafts() homeData {
+	var d homeData
 	if m.ctx.Store != nil {
-		d, moved, err := m.ctx.Store.List()
-		submit.MarkUnsettled(m.ctx.Journal, d)
-		m.drafts = d
-		errs = append(errs, err)
-		for _, f := range moved {
-			m.report = append(m.report, "a draft file that could not be read was moved aside: "+f)
-		}
+		d.drafts, d.moved, d.listErr = m.ctx.Store.List()
 	}
-	if m.ctx.Journal != nil {
-		h, err := m.ctx.Journal.History()
-		m.history = h
-		errs = append(errs, err)
-		u, err := submit.PendingIntents(m.ctx.Journal, m.ctx.Store, m.ctx.Service)
-		m.unfinished = u
-		errs = append(errs, err)
+	return d
+}
+
+// withJournal adds what the journal says to a draft list: which drafts
+// have a batch in flight, the history, the unfinished intents and the
+// follow-ups left. It changes nothing of m.
+func (m *Model) withJournal(d homeData) homeData {
+	if m.ctx.Journal == nil {
+		return d
 	}
-	m.loadPendingFollowUps()
-	m.loadErr = errors.Join(errs...)
+	submit.MarkUnsettled(m.ctx.Journal, d.drafts)
+	var herr, uerr error
+	d.history, herr = m.ctx.Journal.History()
+	d.unfinished, uerr = submit.PendingIntents(m.ctx.Journal, m.ctx.Store, m.ctx.Service)
+	d.journalErr = errors.Join(herr, uerr)
+	d.pendingFollowUps = pendingFollowUps(m.ctx, d.drafts)
+	return d
+}
+
+// apply shows d.
+func (m *Model) apply(d homeData) {
+	m.drafts, m.history, m.unfinished, m.pendingFollowUps = d.drafts, d.history, d.unfinished, d.pendingFollowUps
+	m.listErr = d.listErr
+	for _, f := range d.moved {
+		m.report = append(m.report, "a draft file that could not be read was moved aside: "+f)
+	}
+	m.loadErr = errors.Join(d.listErr, d.journalErr)
 	if n := m.rows(); m.cursor >= n {
 		m.cursor = max(n-1, 0)
 	}
@@ -154,6 +200,14 @@ type reconciledMsg struct {
 // Update implements common.Screen.
 func (m *Model) Update(msg tea.Msg) (common.Screen, tea.Cmd) {
 	switch msg := msg.(type) {
+	case journalRead:
+		if m.journalPending { // not overtaken by a reload
+			m.journalPending = false
+			d := homeData(msg)
+			d.moved = nil // reported with the first listing
+			m.apply(d)
+		}
+		return m, nil
 	case common.Shown:
 		m.reload()
 		return m, nil

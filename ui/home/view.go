@@ -66,7 +66,10 @@ func (m *Model) View() string {
 	add(win.below(0, len(m.drafts), "draft")...)
 	add("")
 	add(" " + st.Title.Render(common.Pad("Recent submissions", nameW+3)) + st.Muted.Render("result"))
-	if len(m.history) == 0 {
+	switch {
+	case len(m.history) == 0 && m.journalPending:
+		add(st.Muted.Render("   reading past submissions…"))
+	case len(m.history) == 0:
 		add(st.Muted.Render("   nothing submitted yet"))
 	}
 	nw := max(nameW-14, 12)

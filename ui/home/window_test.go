@@ -9,6 +9,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"zpadd/state"
+	"zpadd/state/statetest"
 	"zpadd/ui/common"
 	"zpadd/ui/styles"
 )
@@ -53,5 +54,32 @@ func TestHomeKeepsTheCursorInSightOfALongList(t *testing.T) {
 	}
 	if lines := strings.Count(view, "\n") + 1; lines > ctx.Height {
 		t.Errorf("Home is %d lines on a body of %d:\n%s", lines, ctx.Height, view)
+	}
+}
+
+// Home's first frame lists the drafts without waiting for the journal (a
+// year of batches is thousands of lines): past submissions show as being
+// read, and arrive with Init's message.
+func TestHomeListsDraftsBeforeTheJournalIsRead(t *testing.T) {
+	home := state.HomeUnder(t.TempDir())
+	statetest.SeedSubmittedDrafts(t, home, 3)
+	store, err := state.OpenStore(home)
+	if err != nil {
+		t.Fatal(err)
+	}
+	journal, err := state.OpenJournal(home)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := &common.Context{Styles: styles.New(true), Home: home, Store: store, Journal: journal, Width: 100, Height: 30}
+	m := New(ctx, common.Navigate{}).(*Model)
+	first := ansi.Strip(m.View())
+	if !strings.Contains(first, "batch 0002") || !strings.Contains(first, "reading past submissions…") {
+		t.Fatalf("first frame:\n%s", first)
+	}
+	m.Update(m.Init()())
+	after := ansi.Strip(m.View())
+	if strings.Contains(after, "reading past submissions…") || strings.Count(after, "10 created") != 3 {
+		t.Fatalf("after the journal was read:\n%s", after)
 	}
 }
