@@ -150,17 +150,5 @@ func BenchmarkSubmit10(b *testing.B) {
 // sandboxService wires a service on sb over one store and journal of a
 // fresh home, as main.go does.
 func sandboxService(b *testing.B, sb *sandbox.Sandbox) (*submit.Service, *zoom.Client, error) {
-	home := state.HomeUnder(b.TempDir())
-	if err := home.Ensure(); err != nil {
-		return nil, nil, err
-	}
-	st, err := state.OpenStore(home)
-	if err != nil {
-		return nil, nil, err
-	}
-	j, err := state.OpenJournal(home)
-	if err != nil {
-		return nil, nil, err
-	}
-	return submit.NewForSandbox(sb, home, st, j)
+	return serviceAt(sb, state.HomeUnder(b.TempDir()))
 }

@@ -19,13 +19,7 @@ func (c *Client) FindNumber(ctx context.Context, e164 string) (*PhoneNumber, err
 		return nil, err
 	}
 	want := strings.TrimPrefix(strings.TrimSpace(e164), "+")
-	c.numbers.mu.Lock()
-	first := c.numbers.current
-	c.numbers.mu.Unlock()
-	order := []NumbersEndpoint{NumbersManagement, NumbersPhone}
-	if first == NumbersPhone {
-		order = []NumbersEndpoint{NumbersPhone, NumbersManagement}
-	}
+	order := c.numbersOrder()
 	got, err := c.findNumberIn(ctx, order[0], want)
 	if err == nil || !numbersRefused(err) {
 		if err == nil {

@@ -42,13 +42,7 @@ type numbersChoice struct {
 // an empty siteID lists the whole account's), pending ones included: check
 // PhoneNumber.Pending.
 func (c *Client) ListUnassignedNumbers(ctx context.Context, siteID string) ([]PhoneNumber, error) {
-	c.numbers.mu.Lock()
-	first := c.numbers.current
-	c.numbers.mu.Unlock()
-	order := []NumbersEndpoint{NumbersManagement, NumbersPhone}
-	if first == NumbersPhone {
-		order = []NumbersEndpoint{NumbersPhone, NumbersManagement}
-	}
+	order := c.numbersOrder()
 	out, err := c.listUnassignedFrom(ctx, order[0], siteID)
 	if err == nil {
 		c.numbersAnswered(order[0], "")
@@ -218,3 +212,15 @@ func (n ManagedNumber) PhoneNumber() PhoneNumber {
 // either endpoint's spelling; "PENDING" has been seen live, §11.3): it
 // cannot be assigned yet.
 func (n PhoneNumber) Pending() bool { return strings.EqualFold(n.Status, "pending") }
+
+// numbersOrder is the order to try the two number lists in: the one that
+// answered last first (the new list until one has answered).
+func (c *Client) numbersOrder() [2]NumbersEndpoint {
+	c.numbers.mu.Lock()
+	first := c.numbers.current
+	c.numbers.mu.Unlock()
+	if first == NumbersPhone {
+		return [2]NumbersEndpoint{NumbersPhone, NumbersManagement}
+	}
+	return [2]NumbersEndpoint{NumbersManagement, NumbersPhone}
+}

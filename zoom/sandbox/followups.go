@@ -112,18 +112,14 @@ func (a *emergencyAddress) userJSON() *userAddressJSON {
 	return &userAddressJSON{ID: a.ID, AddressLine1: a.Line1, AddressLine2: a.Line2, City: a.City, Country: a.Country, StateCode: a.State, Zip: a.Zip}
 }
 
+// emergencyAddressJSON is an item of GET /phone/emergency_addresses: the
+// user's fields and the list's own.
 type emergencyAddressJSON struct {
-	ID           string `json:"id"`
-	AddressLine1 string `json:"address_line1"`
-	AddressLine2 string `json:"address_line2"`
-	City         string `json:"city"`
-	Country      string `json:"country"`
-	StateCode    string `json:"state_code"`
-	Zip          string `json:"zip"`
-	IsDefault    bool   `json:"is_default"`
-	Level        int    `json:"level"`
-	Site         idName `json:"site"`
-	Status       int    `json:"status"`
+	userAddressJSON
+	IsDefault bool   `json:"is_default"`
+	Level     int    `json:"level"`
+	Site      idName `json:"site"`
+	Status    int    `json:"status"`
 }
 
 // handleEmergencyAddresses is GET /phone/emergency_addresses (site_id,
@@ -160,8 +156,7 @@ func (s *Sandbox) handleEmergencyAddresses(w http.ResponseWriter, r *http.Reques
 			continue
 		}
 		st := s.w.siteByID[a.SiteID]
-		items = append(items, emergencyAddressJSON{ID: a.ID, AddressLine1: a.Line1, AddressLine2: a.Line2, City: a.City,
-			Country: a.Country, StateCode: a.State, Zip: a.Zip, IsDefault: a.Default, Level: 0,
+		items = append(items, emergencyAddressJSON{userAddressJSON: *a.userJSON(), IsDefault: a.Default, Level: 0,
 			Site: idName{ID: st.ID, Name: st.Name}, Status: 1})
 	}
 	lo, hi, meta, ok := s.pageOfLocked(w, r, len(items), 300, 300)

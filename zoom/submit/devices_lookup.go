@@ -13,12 +13,7 @@ import (
 // lowercase); see devicesByMAC. The map holds the MACs Zoom lists; a MAC
 // missing from it is not (yet) registered and assigned.
 func (s *Service) assignedDevices(ctx context.Context, macs []string) (map[string]zoom.Device, error) {
-	z := sizesOf(s.CachedCatalog())
-	pages := -1
-	if z.devicesKnown {
-		pages = pagesFor(z.assignedDevices, devicesPage)
-	}
-	return s.devicesByMAC(ctx, "assigned", macs, pages)
+	return s.devicesByMAC(ctx, "assigned", macs, sizesOf(s.CachedCatalog()).devicePages("assigned"))
 }
 
 // devicesByMAC reads the desk phones of one type ("assigned" or

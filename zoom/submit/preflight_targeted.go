@@ -88,6 +88,19 @@ func (z listSizes) listNumbers(siteID string, numbers int) bool {
 	return cheaper(z.numbersKnown, pagesFor(z.numbersAt[siteID], numbersPage), numbers)
 }
 
+// devicePages is how many pages the cached catalog says the account's
+// desk phones of this type ("assigned", "unassigned") take, or -1 when it
+// never listed them.
+func (z listSizes) devicePages(typ string) int {
+	switch {
+	case !z.devicesKnown:
+		return -1
+	case typ == "unassigned":
+		return pagesFor(z.unassignedDevices, devicesPage)
+	}
+	return pagesFor(z.assignedDevices, devicesPage)
+}
+
 // listDevices says the same of the account's desk phones: a MAC costs two
 // keyword reads (Zoom's list needs type=assigned or type=unassigned).
 func (z listSizes) listDevices(macs int) bool {
@@ -159,15 +172,8 @@ func (pr *preflightRun) readNumbers(ctx context.Context, g *errgroup.Group, t *t
 // type in as few requests as devicesByMAC can tell).
 func (pr *preflightRun) readMACs(ctx context.Context, g *errgroup.Group, t *targetedReads, macs []string, z listSizes) {
 	for _, typ := range []string{"assigned", "unassigned"} {
-		pages := -1
-		if z.devicesKnown {
-			pages = pagesFor(z.assignedDevices, devicesPage)
-			if typ == "unassigned" {
-				pages = pagesFor(z.unassignedDevices, devicesPage)
-			}
-		}
 		g.Go(func() error {
-			hits, err := pr.s.devicesByMAC(ctx, typ, macs, pages)
+			hits, err := pr.s.devicesByMAC(ctx, typ, macs, z.devicePages(typ))
 			if err != nil {
 				pr.readFailed(ctx, "desk phones ("+typ+")", knownDevices, err)
 				return nil
