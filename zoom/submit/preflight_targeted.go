@@ -173,7 +173,7 @@ func (pr *preflightRun) readNumbers(ctx context.Context, g *errgroup.Group, t *t
 func (pr *preflightRun) readMACs(ctx context.Context, g *errgroup.Group, t *targetedReads, macs []string, z listSizes) {
 	for _, typ := range []string{"assigned", "unassigned"} {
 		g.Go(func() error {
-			hits, err := pr.s.devicesByMAC(ctx, typ, macs, z.devicePages(typ))
+			hits, err := pr.s.devicesByMAC(ctx, zoom.DeviceQuery{Type: typ}, macs, z.devicePages(typ))
 			if err != nil {
 				pr.readFailed(ctx, "desk phones ("+typ+")", knownDevices, err)
 				return nil

@@ -62,7 +62,7 @@ func (s *Service) Provisioning(ctx context.Context, sub *state.Submission, d *st
 	for k, w := range watched {
 		macs[k] = w.MAC
 	}
-	byMAC, err := s.assignedDevices(ctx, macs)
+	byMAC, err := s.assignedDevices(ctx, macs, s.expectedSites(d, watched))
 	if err != nil {
 		return nil, fmt.Errorf("list desk phones: %w", err)
 	}

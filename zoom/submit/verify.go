@@ -30,14 +30,18 @@ func (s *Service) verifyCreated(ctx context.Context, d *state.Draft, results []s
 		return false
 	}
 	var (
-		idx  []int
-		macs []string
+		idx    []int
+		macs   []string
+		siteOf = map[string]string{} // where Zoom put each user: their phones are listed there
 	)
 	for i, r := range results {
 		if r.Status == StatusCreated {
 			idx = append(idx, i)
 			for _, p := range d.Users[i].DeskPhones {
 				macs = append(macs, bareMAC(p.MAC))
+				if pu := readBack[i]; pu != nil {
+					siteOf[bareMAC(p.MAC)] = pu.SiteRefID()
+				}
 			}
 		}
 	}
@@ -52,7 +56,7 @@ func (s *Service) verifyCreated(ctx context.Context, d *state.Draft, results []s
 		devErr   error
 		loadDevs = func() {
 			devOnce.Do(func() {
-				devices, devErr = s.assignedDevices(ctx, macs)
+				devices, devErr = s.assignedDevices(ctx, macs, siteOf)
 			})
 		}
 	)

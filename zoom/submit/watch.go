@@ -31,6 +31,7 @@ func (s *Service) Watch(ctx context.Context, sub *state.Submission, d *state.Dra
 	ctx, done := s.track(ctx, WorkWatch, sub.DraftName)
 	defer done()
 	last := map[string]string{}
+	siteOf := s.expectedSites(d, watched) // then where Zoom lists each phone
 	interval := s.o.WatchInterval
 	giveUp := time.NewTimer(s.o.WatchFor)
 	defer giveUp.Stop()
@@ -41,7 +42,7 @@ func (s *Service) Watch(ctx context.Context, sub *state.Submission, d *state.Dra
 				pending = append(pending, w.MAC)
 			}
 		}
-		devs, err := s.assignedDevices(ctx, pending)
+		devs, err := s.assignedDevices(ctx, pending, siteOf)
 		if err != nil {
 			if ctx.Err() != nil {
 				return ctx.Err()
@@ -53,6 +54,9 @@ func (s *Service) Watch(ctx context.Context, sub *state.Submission, d *state.Dra
 			st := last[w.MAC]
 			if st != "online" {
 				dv, ok := devs[w.MAC]
+				if ok && dv.Site != nil && dv.Site.ID != "" {
+					siteOf[w.MAC] = dv.Site.ID
+				}
 				switch {
 				case !ok:
 					st = DeviceMissing
