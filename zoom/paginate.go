@@ -48,7 +48,11 @@ func listPages[T any](ctx context.Context, c *Client, cl call, key string, pageS
 		var raw map[string]json.RawMessage
 		pc := cl
 		pc.query = q
-		if err := c.do(ctx, pc, &raw); err != nil {
+		pageCtx := ctx
+		if page > 0 {
+			pageCtx = withUrgency(ctx) // the list's reader waits on each page in turn
+		}
+		if err := c.do(pageCtx, pc, &raw); err != nil {
 			if page > 0 {
 				return all, false, &PartialListError{Route: cl.key(), Got: len(all), Total: total, Pages: page, Err: err}
 			}

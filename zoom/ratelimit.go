@@ -85,19 +85,30 @@ func sleepCtx(ctx context.Context, d time.Duration) error {
 // is a whole second's quota lets up to twice the quota into one sliding
 // second and earns 429s. Each Wait reserves the earliest slot that keeps
 // the last n slots within the rule, in call order (fair), and sleeps until
-// it.
+// it, with one exception: a request marked urgent (the next page of a list
+// being read, see withUrgency) takes over the earliest slot booked by a
+// request still waiting that is not urgent, which gets the urgent one's
+// slot instead. A list's pages go one after another, so behind a fan-out
+// of single reads each page would wait out a whole window; the swap keeps
+// the set of booked slots as it was, so the rule holds all the same.
 type slidingWindow struct {
 	n      int
 	window time.Duration
 	now    func() time.Time
 	sleep  sleeper
 
-	mu    sync.Mutex
-	slots []time.Time // the last n reserved slots, a ring; oldest at next
-	seq   []uint64    // which reservation holds each ring entry
-	count uint64      // reservations so far
-	next  int
-	last  time.Time // the latest slot reserved, so slots never go back in time
+	mu      sync.Mutex
+	slots   []time.Time // the last n reserved slots, a ring; oldest at next
+	next    int
+	last    time.Time  // the latest slot reserved, so slots never go back in time
+	waiting []*booking // booked, not started yet
+}
+
+// booking is one request's reserved slot and where the ring keeps it.
+type booking struct {
+	slot   time.Time
+	idx    int
+	urgent bool
 }
 
 func newSlidingWindow(n int, window time.Duration, now func() time.Time, sleep sleeper) *slidingWindow {
@@ -107,23 +118,23 @@ func newSlidingWindow(n int, window time.Duration, now func() time.Time, sleep s
 	if sleep == nil {
 		sleep = sleepCtx
 	}
-	return &slidingWindow{n: n, window: window, now: now, sleep: sleep, slots: make([]time.Time, max(n, 0)), seq: make([]uint64, max(n, 0))}
+	return &slidingWindow{n: n, window: window, now: now, sleep: sleep, slots: make([]time.Time, max(n, 0))}
 }
 
 // Limit is how many requests the window lets through per window.
 func (w *slidingWindow) Limit() int { return w.n }
 
-// reserve books the next slot and returns it.
+// reserve books the next slot and returns it (a booking that is never
+// waited on: it only holds its place).
 func (w *slidingWindow) reserve() time.Time {
-	slot, _, _ := w.reserveAt()
-	return slot
-}
-
-// reserveAt books the next slot and says where it is kept, so a waiter
-// that wakes late can record when it really started.
-func (w *slidingWindow) reserveAt() (time.Time, int, uint64) {
 	w.mu.Lock()
 	defer w.mu.Unlock()
+	return w.bookLocked(false).slot
+}
+
+// bookLocked reserves the next slot; an urgent booking then swaps with the
+// earliest earlier one of a waiting request that is not urgent.
+func (w *slidingWindow) bookLocked(urgent bool) *booking {
 	slot := w.now()
 	if slot.Before(w.last) {
 		slot = w.last
@@ -132,31 +143,52 @@ func (w *slidingWindow) reserveAt() (time.Time, int, uint64) {
 	if oldest := w.slots[w.next]; !oldest.IsZero() && slot.Before(oldest.Add(w.window)) {
 		slot = oldest.Add(w.window)
 	}
-	idx := w.next
-	w.count++
-	w.slots[idx], w.seq[idx] = slot, w.count
+	b := &booking{slot: slot, idx: w.next, urgent: urgent}
+	w.slots[b.idx] = slot
 	w.next = (w.next + 1) % w.n
 	w.last = slot
-	return slot, idx, w.count
+	if urgent {
+		var earliest *booking
+		for _, o := range w.waiting {
+			if !o.urgent && o.slot.Before(b.slot) && (earliest == nil || o.slot.Before(earliest.slot)) {
+				earliest = o
+			}
+		}
+		if earliest != nil {
+			b.slot, earliest.slot = earliest.slot, b.slot
+			b.idx, earliest.idx = earliest.idx, b.idx
+		}
+	}
+	return b
 }
 
-// started records that the reservation seq really started at t, later
-// than its slot (a busy machine wakes sleepers late): the slots booked
-// after it then count from the real start, so late starts cannot bunch up
-// into a burst.
-func (w *slidingWindow) started(idx int, seq uint64, t time.Time) {
-	w.mu.Lock()
-	defer w.mu.Unlock()
-	if w.seq[idx] == seq && t.After(w.slots[idx]) {
-		w.slots[idx] = t
+// startLocked records that b started at t and is no longer waiting. A
+// request that starts later than its slot (a busy machine wakes sleepers
+// late) moves its slot to when it really started, so the slots booked
+// after it count from there and late starts cannot bunch up into a burst.
+func (w *slidingWindow) startLocked(b *booking, t time.Time) {
+	w.dropLocked(b)
+	if t.After(b.slot) && w.slots[b.idx].Equal(b.slot) {
+		w.slots[b.idx] = t
 		if t.After(w.last) {
 			w.last = t
 		}
 	}
 }
 
+func (w *slidingWindow) dropLocked(b *booking) {
+	for i, o := range w.waiting {
+		if o == b {
+			w.waiting = append(w.waiting[:i], w.waiting[i+1:]...)
+			return
+		}
+	}
+}
+
 // Wait blocks until the request may start. A request whose ctx ends while
-// waiting keeps its slot unused: the window stays conservative.
+// waiting keeps its slot unused: the window stays conservative. Its slot
+// is read again at each wake-up, as an urgent request may have moved it
+// later.
 func (w *slidingWindow) Wait(ctx context.Context) error {
 	if err := ctx.Err(); err != nil {
 		return err
@@ -164,12 +196,38 @@ func (w *slidingWindow) Wait(ctx context.Context) error {
 	if w.n <= 0 {
 		return nil // unlimited (tests that are not about pacing)
 	}
-	slot, idx, seq := w.reserveAt()
-	if d := slot.Sub(w.now()); d > 0 {
-		if err := w.sleep(ctx, d); err != nil {
+	w.mu.Lock()
+	b := w.bookLocked(isUrgent(ctx))
+	w.waiting = append(w.waiting, b)
+	for {
+		now := w.now()
+		if !b.slot.After(now) {
+			w.startLocked(b, now)
+			w.mu.Unlock()
+			return nil
+		}
+		d := b.slot.Sub(now)
+		w.mu.Unlock()
+		err := w.sleep(ctx, d)
+		w.mu.Lock()
+		if err != nil {
+			w.dropLocked(b)
+			w.mu.Unlock()
 			return err
 		}
 	}
-	w.started(idx, seq, w.now())
-	return nil
+}
+
+type urgencyKey struct{}
+
+// withUrgency marks the requests made with ctx as urgent for the rate
+// limiter: the next page of a list already being read, which everything
+// waiting on the list waits on.
+func withUrgency(ctx context.Context) context.Context {
+	return context.WithValue(ctx, urgencyKey{}, true)
+}
+
+func isUrgent(ctx context.Context) bool {
+	u, _ := ctx.Value(urgencyKey{}).(bool)
+	return u
 }

@@ -226,3 +226,104 @@ func TestSlidingWindowCountsLateStartsAsTheyHappen(t *testing.T) {
 		t.Errorf("%d requests really started within one second, want at most 8", got)
 	}
 }
+
+// manualClock moves only when the test sets it; sleepers block until then.
+type manualClock struct {
+	mu   sync.Mutex
+	cond *sync.Cond
+	t    time.Time
+}
+
+func newManualClock(t time.Time) *manualClock {
+	c := &manualClock{t: t}
+	c.cond = sync.NewCond(&c.mu)
+	return c
+}
+func (c *manualClock) now() time.Time { c.mu.Lock(); defer c.mu.Unlock(); return c.t }
+func (c *manualClock) set(t time.Time) {
+	c.mu.Lock()
+	c.t = t
+	c.cond.Broadcast()
+	c.mu.Unlock()
+}
+func (c *manualClock) sleep(_ context.Context, d time.Duration) error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for end := c.t.Add(d); c.t.Before(end); {
+		c.cond.Wait()
+	}
+	return nil
+}
+
+// The next page of a list (urgent) does not wait behind single reads that
+// asked before it: it takes the earliest slot one of them booked, that one
+// gets the page's later slot, and no sliding second holds more than the
+// allowance.
+func TestUrgentRequestTakesTheEarliestWaitingSlot(t *testing.T) {
+	t0 := time.Unix(1_700_000_000, 0)
+	clk := newManualClock(t0)
+	w := newSlidingWindow(2, time.Second, clk.now, clk.sleep)
+	type start struct {
+		who string
+		at  time.Time
+	}
+	started := make(chan start, 5)
+	wait := func(who string, ctx context.Context) {
+		if err := w.Wait(ctx); err != nil {
+			t.Error(err)
+		}
+		started <- start{who, clk.now()}
+	}
+	waitingIs := func(n int) {
+		deadline := time.Now().Add(5 * time.Second)
+		for {
+			w.mu.Lock()
+			got := len(w.waiting)
+			w.mu.Unlock()
+			if got == n {
+				return
+			}
+			if time.Now().After(deadline) {
+				t.Fatalf("%d requests waiting, want %d", got, n)
+			}
+			time.Sleep(time.Millisecond)
+		}
+	}
+	wait("single 1", context.Background()) // the first second's two slots
+	wait("single 2", context.Background())
+	go wait("single 3", context.Background()) // booked for t0+1s
+	waitingIs(1)
+	go wait("single 4", context.Background()) // booked for t0+1s
+	waitingIs(2)
+	go wait("page 2", withUrgency(context.Background())) // would be t0+2s
+	waitingIs(3)
+
+	var got []start
+	for range 2 {
+		got = append(got, <-started)
+	}
+	clk.set(t0.Add(time.Second))
+	for range 2 {
+		got = append(got, <-started)
+	}
+	waitingIs(1)
+	clk.set(t0.Add(2 * time.Second))
+	got = append(got, <-started)
+
+	at := map[string]time.Time{}
+	var starts []time.Time
+	for _, s := range got {
+		at[s.who] = s.at
+		starts = append(starts, s.at)
+	}
+	if !at["page 2"].Equal(t0.Add(time.Second)) {
+		t.Errorf("the urgent page started at t0+%v, want t0+1s (ahead of a single read that asked before it)", at["page 2"].Sub(t0))
+	}
+	if a, b := at["single 3"], at["single 4"]; !(a.Equal(t0.Add(2*time.Second)) != b.Equal(t0.Add(2*time.Second))) {
+		t.Errorf("singles 3 and 4 started at t0+%v and t0+%v, want one of them moved to t0+2s", a.Sub(t0), b.Sub(t0))
+	}
+	slices.SortFunc(starts, func(a, b time.Time) int { return a.Compare(b) })
+	if n := maxInAnyWindow(starts, time.Second); n > 2 {
+		t.Errorf("%d requests within one sliding second, want at most 2", n)
+	}
+}
