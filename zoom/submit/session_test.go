@@ -346,6 +346,10 @@ func TestSettleStopsACatalogRefreshAndWaitsForItsCache(t *testing.T) {
 	if !e.svc.Settle(10 * time.Second) {
 		t.Fatalf("Settle timed out with %v", e.svc.Busy())
 	}
+	// Settle returns once the refresh's work is over; the refresh then only
+	// returns to its caller, so its result follows at once, and its cache
+	// is on disk as it will stay.
+	settled, _ := state.CatalogFileInfo(e.home)
 	select {
 	case r := <-done:
 		if r.err == nil {
@@ -354,8 +358,12 @@ func TestSettleStopsACatalogRefreshAndWaitsForItsCache(t *testing.T) {
 		if r.c != nil && len(r.c.Stale) == 0 {
 			t.Fatalf("a refresh stopped half-way names no stale list: %+v", r.c)
 		}
-	default:
-		t.Fatal("Settle returned while the catalog refresh was still running")
+	case <-time.After(2 * time.Second):
+		t.Fatal("the catalog refresh still ran 2 s after Settle returned")
+	}
+	after, _ := state.CatalogFileInfo(e.home)
+	if (settled == nil) != (after == nil) || (after != nil && !os.SameFile(settled, after)) || (after != nil && !after.ModTime().Equal(settled.ModTime())) {
+		t.Fatalf("the catalog cache was written after Settle returned: %v then %v", settled, after)
 	}
 	if busy := e.svc.Busy(); len(busy) != 0 {
 		t.Fatalf("still busy after Settle: %v", busy)
