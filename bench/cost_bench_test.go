@@ -205,10 +205,7 @@ func BenchmarkCheck10(b *testing.B) {
 		var f floors
 		var c cost
 		for range b.N {
-			sb := largeAccount("large=10000,users=10")
-			svc := coldService(b, sb, share)
-			d := state.NewDraft("check10", state.Defaults{})
-			d.Users = usersFrom(b, emails, 0, 10, true)
+			sb, svc, d := coldTen(b, share, emails)
 			start := time.Now()
 			ps, err := svc.Preflight(context.Background(), d, nil)
 			if err != nil {
@@ -227,6 +224,15 @@ func BenchmarkCheck10(b *testing.B) {
 		b.ReportMetric(float64(c.requests)/float64(b.N), "reqs")
 		b.ReportMetric(float64(c.throttled)/float64(b.N), "429s")
 	})
+}
+
+// coldTen is a 10,000-number account, a cold service on it at share, and
+// a draft of 10 clean users with a desk phone each (Check10, Submit10).
+func coldTen(b *testing.B, share float64, emails []string) (*sandbox.Sandbox, *submit.Service, *state.Draft) {
+	sb := largeAccount("large=10000,users=10")
+	d := state.NewDraft("ten", state.Defaults{})
+	d.Users = usersFrom(b, emails, 0, 10, true)
+	return sb, coldService(b, sb, share), d
 }
 
 // accountEmails are emails of active account users that are not phone
@@ -252,10 +258,7 @@ func BenchmarkSubmit10(b *testing.B) {
 		var f floors
 		var c cost
 		for range b.N {
-			sb := largeAccount("large=10000,users=10")
-			svc := coldService(b, sb, share)
-			d := state.NewDraft("submit10", state.Defaults{})
-			d.Users = usersFrom(b, emails, 0, 10, true)
+			sb, svc, d := coldTen(b, share, emails)
 			start := time.Now()
 			sub, err := svc.Submit(context.Background(), d, nil)
 			if err != nil {

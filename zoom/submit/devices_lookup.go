@@ -151,13 +151,9 @@ func (s *Service) expectedSites(d *state.Draft, watched []DeviceStatus) map[stri
 		return out
 	}
 	for _, w := range watched {
-		if w.User < 0 || w.User >= len(d.Users) {
-			continue
-		}
-		for _, st := range cat.Sites {
-			if siteMatches(d.Users[w.User], st) {
-				out[w.MAC] = st.ID
-				break
+		if w.User >= 0 && w.User < len(d.Users) {
+			if id, ok := resolveSite(d.Users[w.User], cat.Sites, true); ok && id != "" {
+				out[w.MAC] = id
 			}
 		}
 	}
